@@ -1,0 +1,96 @@
+package org.latentexplorer.backend;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Chooses the ND4J CPU native build (oneDNN AVX-512, oneDNN AVX2 or plain oneDNN) from the CPU's
+ * features before ND4J loads, by setting JavaCPP's {@code org.bytedeco.javacpp.platform.extension}.
+ * A value the user set explicitly (with {@code -D}) is kept. Call {@link #select()} before the first
+ * use of any ND4J class; it is idempotent.
+ */
+public final class NativeBuild {
+    /** The JavaCPP system property naming the native build's classifier suffix. */
+    public static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+
+    private static volatile String chosen;
+    private static volatile String reason;
+
+    private NativeBuild() {
+    }
+
+    /** Selects the native build once and returns the extension in use (e.g. {@code -onednn-avx512}). */
+    public static synchronized String select() {
+        if (chosen != null) {
+            return chosen;
+        }
+        String explicit = System.getProperty(EXTENSION_PROPERTY);
+        if (explicit != null && !explicit.isBlank()) {
+            chosen = explicit;
+            reason = "set with -D" + EXTENSION_PROPERTY;
+            return chosen;
+        }
+        Set<String> flags = cpuFlags();
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "");
+        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            chosen = "";
+            reason = "no oneDNN build shipped for " + os + "/" + arch + "; using ND4J's default";
+            return chosen;
+        }
+        chosen = extensionFor(flags);
+        reason = flags.isEmpty() ? "CPU features unknown" : "CPU has " + describe(flags);
+        System.setProperty(EXTENSION_PROPERTY, chosen);
+        return chosen;
+    }
+
+    /** The extension for a set of CPU flags: AVX-512 (f, vl, bw, dq) > AVX2 > generic oneDNN. */
+    static String extensionFor(Set<String> flags) {
+        if (flags.containsAll(Set.of("avx512f", "avx512vl", "avx512bw", "avx512dq"))) {
+            return "-onednn-avx512";
+        }
+        if (flags.contains("avx2") && flags.contains("fma")) {
+            return "-onednn-avx2";
+        }
+        return "-onednn";
+    }
+
+    /** Why the current build was chosen, for {@code info} and the status bar. */
+    public static String reason() {
+        select();
+        return reason;
+    }
+
+    /** The CPU feature flags relevant to the native builds, read from /proc/cpuinfo on Linux. */
+    public static Set<String> cpuFlags() {
+        Set<String> out = new TreeSet<>();
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return out;
+        }
+        try {
+            for (String line : Files.readAllLines(cpuinfo)) {
+                if (line.startsWith("flags")) {
+                    int colon = line.indexOf(':');
+                    for (String f : line.substring(colon + 1).trim().split("\\s+")) {
+                        if (f.startsWith("avx") || f.equals("fma") || f.startsWith("sse4")) {
+                            out.add(f);
+                        }
+                    }
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // unknown features: the generic oneDNN build runs everywhere
+        }
+        return out;
+    }
+
+    private static String describe(Set<String> flags) {
+        return String.join(" ", flags);
+    }
+}

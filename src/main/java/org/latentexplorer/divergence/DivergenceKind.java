@@ -1,0 +1,75 @@
+package org.latentexplorer.divergence;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.latentexplorer.common.UserInputException;
+
+/**
+ * The regularisers of the paper (spec §a), by their command-line names. The JS family carries a
+ * skew α; {@link #BETA} is KL(q‖p) weighted by β; {@link #MMD} is a batch statistic (§a.9).
+ */
+public enum DivergenceKind {
+    /** KL(q‖p), the standard VAE term (§a.1). */
+    KL_QP("kl-qp", "KL(q‖p)"),
+    /** KL(p‖q) (§a.2). */
+    KL_PQ("kl-pq", "KL(p‖q)"),
+    /** β·KL(q‖p) (§a.3). */
+    BETA("beta", "β-VAE"),
+    /** MMD between (μ, log σ²) and N(0, I) as the paper's code computes it (§a.9). */
+    MMD("mmd", "MMD"),
+    /** The paper's skew geometric JS, JS^{Gα'} (§a.5): Table 2's "JS^{Gα}". */
+    JSG("jsg", "JS^{Gα'}"),
+    /** The paper's dual, JS_*^{Gα'} (§a.7): Table 2's "JS_*^{Gα}". */
+    JSG_DUAL("jsg-dual", "JS*^{Gα'}"),
+    /** Nielsen's original skew geometric JS, JS^{Gα} (§a.4). */
+    JSG_NIELSEN("jsg-nielsen", "JS^{Gα} (Nielsen)"),
+    /** Nielsen's original dual, JS_*^{Gα} (§a.6). */
+    JSG_NIELSEN_DUAL("jsg-nielsen-dual", "JS*^{Gα} (Nielsen)");
+
+    private final String cliName;
+    private final String label;
+
+    DivergenceKind(String cliName, String label) {
+        this.cliName = cliName;
+        this.label = label;
+    }
+
+    /** The name used on the command line and in model manifests. */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** A short label in the paper's notation, for charts and tables. */
+    public String label() {
+        return label;
+    }
+
+    /** Whether this divergence is a skew geometric JS with a skew α. */
+    public boolean isSkewJs() {
+        return this == JSG || this == JSG_DUAL || this == JSG_NIELSEN || this == JSG_NIELSEN_DUAL;
+    }
+
+    /** Whether the value factorises over latent dimensions (everything but MMD). */
+    public boolean isPerDimension() {
+        return this != MMD;
+    }
+
+    /**
+     * The default weight λ of this divergence in the total loss {@code REC + λ·DIV} (§b): 500 for
+     * MMD, otherwise 1. For β-VAE the β is part of the divergence itself (DIV = β·KL(q‖p)).
+     */
+    public double defaultLambda() {
+        return this == MMD ? 500.0 : 1.0;
+    }
+
+    /** Parses a command-line name. */
+    public static DivergenceKind fromCliName(String name) {
+        for (DivergenceKind k : values()) {
+            if (k.cliName.equals(name)) {
+                return k;
+            }
+        }
+        throw new UserInputException("unknown divergence '" + name + "'; expected one of "
+                + Arrays.stream(values()).map(DivergenceKind::cliName).collect(Collectors.joining(", ")));
+    }
+}

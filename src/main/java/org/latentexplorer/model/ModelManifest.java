@@ -1,0 +1,37 @@
+package org.latentexplorer.model;
+
+import java.util.List;
+import org.latentexplorer.divergence.DivergenceSpec;
+
+/**
+ * The JSON manifest of a model file: what the model is (architecture, divergence, loss weights),
+ * how it was trained (provenance), how far (epochs completed, steps) and its loss history.
+ *
+ * @param format          always {@value #FORMAT}
+ * @param formatVersion   the file format version ({@value #FORMAT_VERSION} for files written now)
+ * @param appVersion      the Latent Explorer version that wrote the file
+ * @param nd4jVersion     the ND4J version that trained it
+ * @param createdAt       ISO-8601 time of writing
+ */
+public record ModelManifest(String format, int formatVersion, String appVersion, String nd4jVersion, String createdAt,
+                            Architecture architecture, DivergenceSpec divergence, double lambda,
+                            Reconstruction reconstruction, Provenance provenance, int epochsCompleted, long steps,
+                            List<EpochRecord> history) {
+    public static final String FORMAT = "latent-explorer-model";
+    public static final int FORMAT_VERSION = 1;
+
+    public ModelManifest {
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** The loss settings for building graphs of this model. */
+    public VaeGraph.LossSpec lossSpec() {
+        return new VaeGraph.LossSpec(divergence, lambda, reconstruction);
+    }
+
+    /** A one-line description, e.g. {@code jsg-dual(alpha=0.5), 64×64, D=10, dsprites, 3 epochs}. */
+    public String describe() {
+        return divergence.describe() + ", " + architecture.imageSize() + "x" + architecture.imageSize() + ", D="
+                + architecture.latents() + ", " + provenance.dataset() + ", " + epochsCompleted + " epochs";
+    }
+}

@@ -1,0 +1,100 @@
+package org.latentexplorer.model;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.latentexplorer.render.LatentDecoder;
+import org.latentexplorer.render.LatentEncoder;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained VAE: its manifest and an immutable weight snapshot, with a decoder and an encoder
+ * built lazily from them. Decoding and encoding are synchronized: each graph is used by one thread
+ * at a time (SameDiff sessions are not thread-safe); for concurrency, build another model from the
+ * same snapshot.
+ */
+public final class VaeModel implements LatentDecoder, LatentEncoder {
+    private final ModelManifest manifest;
+    private final VaeWeights weights;
+    private VaeGraph decoder;
+    private VaeGraph encoder;
+
+    public VaeModel(ModelManifest manifest, VaeWeights weights) {
+        if (!manifest.architecture().equals(weights.architecture())) {
+            throw new IllegalArgumentException("manifest and weights describe different architectures");
+        }
+        this.manifest = manifest;
+        this.weights = weights;
+    }
+
+    /** Loads a model file (see {@link ModelFile#read}). */
+    public static VaeModel load(Path file) {
+        ModelFile.Contents c = ModelFile.read(file);
+        return new VaeModel(c.manifest(), c.weights());
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    public VaeWeights weights() {
+        return weights;
+    }
+
+    public Architecture architecture() {
+        return manifest.architecture();
+    }
+
+    @Override
+    public int latentSize() {
+        return architecture().latents();
+    }
+
+    @Override
+    public int imageHeight() {
+        return architecture().imageSize();
+    }
+
+    @Override
+    public int imageWidth() {
+        return architecture().imageSize();
+    }
+
+    /** Decodes n latent vectors (n×D) to n mean images (n×H×W) in one batch. */
+    @Override
+    public synchronized float[] decode(float[] latents, int n) {
+        int d = latentSize();
+        if (n < 1 || latents.length != n * d) {
+            throw new IllegalArgumentException("expected " + n + "×" + d + " latent values, got " + latents.length);
+        }
+        if (decoder == null) {
+            decoder = VaeGraph.build(weights, VaeGraph.Mode.DECODE, null);
+        }
+        INDArray z = Nd4j.create(latents, new long[] {n, d}, 'c');
+        INDArray out = decoder.sameDiff().outputSingle(Map.of(VaeGraph.Z, z), VaeGraph.RECON);
+        return out.data().asFloat();
+    }
+
+    /** Encodes n images (n×H×W in [0,1]) to n rows of D means followed by D log-variances. */
+    @Override
+    public synchronized float[] encode(float[] images, int n) {
+        int size = imageHeight();
+        int d = latentSize();
+        if (n < 1 || images.length != n * size * size) {
+            throw new IllegalArgumentException("expected " + n + " images of " + size + "×" + size + ", got " + images.length + " values");
+        }
+        if (encoder == null) {
+            encoder = VaeGraph.build(weights, VaeGraph.Mode.ENCODE, null);
+        }
+        INDArray x = Nd4j.create(images, new long[] {n, 1, size, size}, 'c');
+        Map<String, INDArray> out = encoder.sameDiff().output(Map.of(VaeGraph.X, x), VaeGraph.MU, VaeGraph.LOGVAR);
+        float[] mu = out.get(VaeGraph.MU).dup('c').data().asFloat();
+        float[] logvar = out.get(VaeGraph.LOGVAR).dup('c').data().asFloat();
+        float[] result = new float[n * 2 * d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(mu, i * d, result, i * 2 * d, d);
+            System.arraycopy(logvar, i * d, result, i * 2 * d + d, d);
+        }
+        return result;
+    }
+}
