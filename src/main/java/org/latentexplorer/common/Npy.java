@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * NumPy {@code .npy} (format 1.0) for little-endian float32 arrays in C order: what model files
- * store their weights as, so that {@code numpy.load} reads them too.
+ * NumPy {@code .npy}: headers of any version and dtype, and little-endian float32 arrays in C
+ * order (what model files store their weights as, so that {@code numpy.load} reads them too).
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -59,12 +59,24 @@ public final class Npy {
         out.write(buf.array());
     }
 
+    /** A parsed .npy header: the dtype descriptor, memory order and shape. */
+    public record Header(String descr, boolean fortranOrder, long[] shape) {
+        /** Number of elements. */
+        public long elements() {
+            long n = 1;
+            for (long s : shape) {
+                n *= s;
+            }
+            return n;
+        }
+    }
+
     /**
-     * Reads a float32 C-order .npy.
+     * Reads the magic, version and header of a .npy stream, leaving the stream at the first data byte.
      *
-     * @throws IOException with a message saying what is wrong (bad magic, dtype, truncation)
+     * @throws IOException with a message saying what is wrong (bad magic, truncation, malformed header)
      */
-    public static FloatArray readFloat32(InputStream in) throws IOException {
+    public static Header readHeader(InputStream in) throws IOException {
         byte[] magic = in.readNBytes(8);
         if (magic.length < 8 || !Arrays.equals(Arrays.copyOf(magic, 6), MAGIC)) {
             throw new IOException("not a .npy array (bad magic)");
@@ -86,6 +98,9 @@ public final class Npy {
         } else {
             throw new IOException("unsupported .npy version " + major);
         }
+        if (headerLength < 0 || headerLength > 1 << 20) {
+            throw new IOException("implausible .npy header length " + headerLength);
+        }
         byte[] hb = in.readNBytes(headerLength);
         if (hb.length < headerLength) {
             throw new IOException("truncated .npy header");
@@ -97,21 +112,35 @@ public final class Npy {
         if (!descr.find() || !fortran.find() || !shapeM.find()) {
             throw new IOException("malformed .npy header: " + header.trim());
         }
-        if (!descr.group(1).equals("<f4")) {
-            throw new IOException("expected float32 ('<f4') data, found '" + descr.group(1) + "'");
+        long[] shape;
+        try {
+            shape = Arrays.stream(shapeM.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .mapToLong(Long::parseLong).toArray();
+        } catch (NumberFormatException e) {
+            throw new IOException("malformed .npy shape: (" + shapeM.group(1) + ")");
         }
-        if (fortran.group(1).equals("True")) {
-            throw new IOException("Fortran-ordered arrays are not supported");
-        }
-        String[] parts = shapeM.group(1).split(",");
-        long[] shape = Arrays.stream(parts).map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
-        long n = 1;
         for (long s : shape) {
             if (s < 0) {
                 throw new IOException("negative dimension in .npy shape");
             }
-            n *= s;
         }
+        return new Header(descr.group(1), fortran.group(1).equals("True"), shape);
+    }
+
+    /**
+     * Reads a float32 C-order .npy.
+     *
+     * @throws IOException with a message saying what is wrong (bad magic, dtype, truncation)
+     */
+    public static FloatArray readFloat32(InputStream in) throws IOException {
+        Header h = readHeader(in);
+        if (!h.descr().equals("<f4")) {
+            throw new IOException("expected float32 ('<f4') data, found '" + h.descr() + "'");
+        }
+        if (h.fortranOrder()) {
+            throw new IOException("Fortran-ordered arrays are not supported");
+        }
+        long n = h.elements();
         if (n > Integer.MAX_VALUE / 4) {
             throw new IOException("array too large: " + n + " values");
         }
@@ -121,7 +150,7 @@ public final class Npy {
         }
         float[] data = new float[(int) n];
         ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
-        return new FloatArray(shape, data);
+        return new FloatArray(h.shape(), data);
     }
 
     /** Serialises to bytes (convenience for zip entries). */

@@ -1,0 +1,139 @@
+package org.latentexplorer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.latentexplorer.common.UserInputException;
+import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.DatasetSpec;
+import org.latentexplorer.data.Split;
+import org.latentexplorer.divergence.DivergenceKind;
+import org.latentexplorer.divergence.DivergenceSpec;
+import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.Reconstruction;
+import org.latentexplorer.training.Cancellation;
+import org.latentexplorer.training.Trainer;
+import org.latentexplorer.training.TrainingConfig;
+import org.latentexplorer.training.TrainingEvents;
+import org.latentexplorer.training.TrainingListener;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code train}: trains a VAE and writes the model file after every epoch (the latest checkpoint). */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains a Table 3 VAE. Prints one line per epoch with the loss components; the model file is rewritten atomically after every epoch and is always the last good checkpoint."},
+        footer = {"", "Data sets: dsprites | dsprites-npz:FILE | mnist:DIR | fashion-mnist:DIR | folder:DIR",
+                "Divergences: kl-qp, kl-pq, beta, mmd, jsg, jsg-dual, jsg-nielsen, jsg-nielsen-dual",
+                "Example: train --dataset dsprites --divergence jsg-dual --alpha 0.5 --limit 4096 --epochs 3 --out jsg-dual.zip"})
+final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dataset", defaultValue = "dsprites", description = "data set spec (default ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(names = "--divergence", description = "regulariser name (required unless --resume)")
+    String divergence;
+
+    @Option(names = "--alpha", defaultValue = "0.5", description = "skew alpha in [0, 1] for the JS family (default ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--beta", defaultValue = "4", description = "beta of beta-VAE (default ${DEFAULT-VALUE})")
+    double beta;
+
+    @Option(names = "--lambda", description = "weight of the divergence (default 500 for mmd, else 1)")
+    Double lambda;
+
+    @Option(names = "--epochs", description = "epochs (default: 30 for dSprites, 100 otherwise; with --resume: the new total)")
+    Integer epochs;
+
+    @Option(names = "--batch", description = "batch size (default: 256 for dSprites and folders, 64 for MNIST)")
+    Integer batch;
+
+    @Option(names = "--lr", defaultValue = "1e-4", description = "Adam learning rate (default ${DEFAULT-VALUE})")
+    double lr;
+
+    @Option(names = "--latents", description = "latent size D (default: 10; 32 for folders)")
+    Integer latents;
+
+    @Option(names = "--recon", defaultValue = "mse", description = "reconstruction: mse or bernoulli (default ${DEFAULT-VALUE})")
+    String recon;
+
+    @Option(names = "--seed", defaultValue = "1234", description = "seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--limit", defaultValue = "0", description = "use only the first N examples (0 = all)")
+    int limit;
+
+    @Option(names = "--keep-every", defaultValue = "0", description = "also keep FILE-epochN copies every N epochs (0 = none)")
+    int keepEvery;
+
+    @Option(names = "--resume", description = "continue training from this checkpoint (its settings are used)")
+    Path resume;
+
+    @Option(names = "--out", required = true, description = "model file to write (.zip)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Trainer trainer;
+        if (resume != null) {
+            ModelFile.Contents contents = ModelFile.read(resume);
+            DatasetSpec ds = DatasetSpec.parse(contents.manifest().provenance().dataset());
+            Dataset data = CliData.open(ds, Split.TRAIN, contents.manifest().provenance().limit());
+            int total = epochs != null ? epochs : contents.manifest().provenance().epochs();
+            trainer = Trainer.resume(resume, contents, data, total);
+        } else {
+            if (divergence == null) {
+                throw new UserInputException("train needs --divergence NAME (kl-qp, kl-pq, beta, mmd, jsg, jsg-dual, jsg-nielsen, jsg-nielsen-dual)");
+            }
+            DivergenceKind kind = DivergenceKind.fromCliName(divergence);
+            DivergenceSpec div = new DivergenceSpec(kind, alpha, beta);
+            DatasetSpec ds = DatasetSpec.parse(dataset);
+            Dataset data = CliData.open(ds, Split.TRAIN, limit);
+            TrainingConfig config = new TrainingConfig(ds.canonical(), limit, div, lambda != null ? lambda : kind.defaultLambda(),
+                    Reconstruction.fromCliName(recon), latents != null ? latents : ds.defaultLatents(),
+                    epochs != null ? epochs : ds.defaultEpochs(), batch != null ? batch : ds.defaultBatchSize(), lr, seed, keepEvery);
+            trainer = Trainer.fresh(config, data);
+        }
+        ProgressBar bar = new ProgressBar(stderr);
+        TrainingListener printer = new TrainingListener() {
+            @Override
+            public void started(TrainingEvents.Started e) {
+                TrainingConfig c = e.config();
+                stdout.printf(Locale.ROOT, "training %s on %s (%d examples, %d steps/epoch, batch %d, lr %s, lambda %s, %s, D=%d, %d parameters), epochs %d..%d -> %s%n",
+                        c.divergence().describe(), c.dataset(), e.examples(), e.stepsPerEpoch(), c.batchSize(), c.learningRate(),
+                        c.lambda(), c.reconstruction().cliName(), c.latents(), e.parameters(), e.firstEpoch(), c.epochs(), out);
+                stdout.flush();
+            }
+
+            @Override
+            public void step(TrainingEvents.Step e) {
+                bar.update(e.progress(), String.format(Locale.ROOT, "epoch %d/%d step %d/%d loss %.4f", e.epoch(), e.epochs(),
+                        e.step(), e.stepsPerEpoch(), e.loss()));
+            }
+
+            @Override
+            public void epoch(TrainingEvents.Epoch e) {
+                bar.clear();
+                var r = e.record();
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  rec %.4f  div %.4f",
+                        r.epoch(), e.epochs(), r.loss(), r.recLoss(), r.divergence()));
+                if (r.kl1() != null) {
+                    line.append(String.format(Locale.ROOT, "  kl1 %.4f  kl2 %.4f", r.kl1(), r.kl2()));
+                }
+                line.append(String.format(Locale.ROOT, "  %.0f img/s  %.1f s", e.imagesPerSecond(), r.seconds()));
+                stdout.println(line);
+                stdout.flush();
+            }
+        };
+        trainer.run(out, printer, new Cancellation());
+        bar.clear();
+        stdout.println("saved " + out);
+        return 0;
+    }
+}

@@ -1,0 +1,95 @@
+package org.latentexplorer.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.latentexplorer.divergence.DivergenceKind;
+import org.latentexplorer.divergence.DivergenceSpec;
+import org.latentexplorer.model.Architecture;
+import org.latentexplorer.model.ModelManifest;
+import org.latentexplorer.model.Provenance;
+import org.latentexplorer.model.Reconstruction;
+import org.latentexplorer.model.VaeGraph;
+import org.latentexplorer.model.VaeModel;
+import org.latentexplorer.model.VaeWeights;
+
+/**
+ * Measures steady-state training throughput (full steps: forward, backward, Adam) on fixed
+ * synthetic batches, so that data generation is excluded, and the time to decode a batch of
+ * latent vectors. Warm-up steps are not timed.
+ */
+public final class Benchmark {
+    private Benchmark() {
+    }
+
+    /** Training throughput of one configuration. */
+    public record TrainingFigure(int imageSize, int batchSize, int latents, String divergence, int steps,
+                                 double imagesPerSecond, double msPerStep) {
+    }
+
+    /** Decoding time for a batch of latent vectors: the median over repetitions. */
+    public record DecodeFigure(int imageSize, int vectors, double medianMs, double minMs) {
+    }
+
+    public static TrainingFigure training(int imageSize, int batchSize, int latents, DivergenceSpec divergence,
+                                          int warmup, int steps) {
+        Architecture arch = new Architecture(imageSize, latents);
+        TrainingStep step = new TrainingStep(VaeWeights.initialise(arch, 1), new VaeGraph.LossSpec(divergence,
+                divergence.kind().defaultLambda(), Reconstruction.MSE), 1e-4, null);
+        SplittableRandom random = new SplittableRandom(7);
+        float[] pixels = new float[batchSize * imageSize * imageSize];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextDouble() < 0.1 ? 1f : 0f;
+        }
+        TrainingStep.Check none = (r, g) -> { };
+        for (int i = 0; i < warmup; i++) {
+            step.run(pixels, batchSize, random, none);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            step.run(pixels, batchSize, random, none);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new TrainingFigure(imageSize, batchSize, latents, divergence.describe(), steps,
+                (double) steps * batchSize / seconds, 1000 * seconds / steps);
+    }
+
+    public static DecodeFigure decode(int imageSize, int latents, int vectors, int repetitions) {
+        Architecture arch = new Architecture(imageSize, latents);
+        ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, "bench", "bench", "",
+                arch, DivergenceSpec.of(DivergenceKind.KL_QP), 1, Reconstruction.MSE,
+                new Provenance("none", 0, 1, 1, 1e-4, 1), 0, 0, List.of());
+        VaeModel model = new VaeModel(manifest, VaeWeights.initialise(arch, 1));
+        SplittableRandom random = new SplittableRandom(3);
+        float[] z = new float[vectors * latents];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) random.nextGaussian();
+        }
+        model.decode(z, vectors);
+        model.decode(z, vectors);
+        List<Double> times = new ArrayList<>();
+        for (int r = 0; r < repetitions; r++) {
+            long t = System.nanoTime();
+            model.decode(z, vectors);
+            times.add((System.nanoTime() - t) / 1e6);
+        }
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new DecodeFigure(imageSize, vectors, sorted[sorted.length / 2], sorted[0]);
+    }
+
+    /** The standard suite printed by {@code bench}: the two paper configurations and decoding. */
+    public static void standard(int steps, Consumer<String> out) {
+        DivergenceSpec jsg = DivergenceSpec.of(DivergenceKind.JSG_DUAL, 0.5);
+        for (int[] c : new int[][] {{32, 64}, {64, 256}}) {
+            TrainingFigure f = training(c[0], c[1], 10, jsg, 3, steps);
+            out.accept(String.format(java.util.Locale.ROOT, "train %dx%d batch %d D=%d %s: %.0f images/s (%.1f ms/step, %d steps)",
+                    f.imageSize(), f.imageSize(), f.batchSize(), f.latents(), f.divergence(), f.imagesPerSecond(), f.msPerStep(), f.steps()));
+        }
+        for (int size : new int[] {32, 64}) {
+            DecodeFigure d = decode(size, 10, 100, 20);
+            out.accept(String.format(java.util.Locale.ROOT, "decode %d latent vectors -> %dx%d: %.1f ms median (%.1f ms min)",
+                    d.vectors(), d.imageSize(), d.imageSize(), d.medianMs(), d.minMs()));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.latentexplorer.training;
+
+import java.nio.file.Path;
+import org.latentexplorer.model.EpochRecord;
+
+/** The immutable events a {@link Trainer} delivers to its {@link TrainingListener}. */
+public final class TrainingEvents {
+    private TrainingEvents() {
+    }
+
+    /** Training is about to start (or resume) at {@code firstEpoch} (1-based). */
+    public record Started(TrainingConfig config, int firstEpoch, int stepsPerEpoch, int examples, long parameters) {
+    }
+
+    /**
+     * One optimiser step's loss components for its mini-batch (kl1/kl2 are NaN outside the JS
+     * family). Steps are numbered from 1 within each epoch.
+     */
+    public record Step(int epoch, int epochs, int step, int stepsPerEpoch, long globalStep, int batchImages,
+                       double loss, double recLoss, double divergence, double kl1, double kl2) {
+        /** Fraction of the whole run done after this step, in [0, 1]. */
+        public double progress() {
+            return ((epoch - 1) + (double) step / stepsPerEpoch) / epochs;
+        }
+    }
+
+    /**
+     * An epoch finished and its checkpoint was written. {@code divergencePerDimension} holds the
+     * epoch's mean per-dimension divergence (empty for MMD).
+     */
+    public record Epoch(EpochRecord record, int epochs, double imagesPerSecond, double[] divergencePerDimension,
+                        Path checkpoint) {
+    }
+}

@@ -1,0 +1,110 @@
+package org.latentexplorer.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.latentexplorer.divergence.DivergenceKind;
+import org.latentexplorer.divergence.Mmd;
+import org.latentexplorer.model.AdamState;
+import org.latentexplorer.model.Architecture;
+import org.latentexplorer.model.VaeGraph;
+import org.latentexplorer.model.VaeWeights;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One optimiser step of spec §b on a mini-batch: feed images, ε (and MMD's prior samples) drawn
+ * from the given generator, compute the loss components and gradients with SameDiff, check them,
+ * apply Adam. Owns its graph; used from one thread.
+ */
+final class TrainingStep {
+    /** The loss components of one step; kl1/kl2 NaN outside the JS family, perDimension empty for MMD. */
+    record Result(double loss, double recLoss, double divergence, double kl1, double kl2, double[] perDimension) {
+    }
+
+    private final VaeGraph graph;
+    private final Adam adam;
+    private final Map<String, INDArray> params = new LinkedHashMap<>();
+    private final List<String> outputs;
+    private final int latents;
+    private final int size;
+    private final boolean mmd;
+    private final boolean skew;
+
+    TrainingStep(VaeWeights weights, VaeGraph.LossSpec loss, double learningRate, AdamState resume) {
+        this.graph = VaeGraph.build(weights, VaeGraph.Mode.TRAIN, loss);
+        for (String name : graph.parameterNames()) {
+            params.put(name, graph.sameDiff().getVariable(name).getArr());
+        }
+        this.adam = new Adam(learningRate, params, resume);
+        Architecture arch = weights.architecture();
+        this.latents = arch.latents();
+        this.size = arch.imageSize();
+        this.mmd = loss.divergence().kind() == DivergenceKind.MMD;
+        this.skew = loss.divergence().kind().isSkewJs();
+        this.outputs = new ArrayList<>(graph.scalarOutputs());
+        if (graph.hasPerDimension()) {
+            outputs.add(VaeGraph.DIV_PER_DIM);
+        }
+    }
+
+    /**
+     * Runs one step on {@code n} images ({@code n×H×W} in [0,1]).
+     *
+     * @param check called with the loss components and gradients before the update; it throws to
+     *              refuse the update (e.g. on NaN)
+     */
+    Result run(float[] pixels, int n, RandomGenerator noise, Check check) {
+        Map<String, INDArray> feed = new LinkedHashMap<>();
+        feed.put(VaeGraph.X, Nd4j.create(pixels, new long[] {n, 1, size, size}, 'c'));
+        feed.put(VaeGraph.EPS, Nd4j.create(gaussian(noise, n * latents), new long[] {n, latents}, 'c'));
+        if (mmd) {
+            feed.put(VaeGraph.PRIOR, Nd4j.create(gaussian(noise, Mmd.PRIOR_SAMPLES * 2 * latents),
+                    new long[] {Mmd.PRIOR_SAMPLES, 2L * latents}, 'c'));
+        }
+        OutAndGrad og = graph.sameDiff().calculateGradientsAndOutputs(feed, outputs, graph.parameterNames());
+        Map<String, INDArray> o = og.getOutputs();
+        double[] perDim = new double[graph.hasPerDimension() ? latents : 0];
+        if (perDim.length > 0) {
+            INDArray pd = o.get(VaeGraph.DIV_PER_DIM);
+            for (int k = 0; k < latents; k++) {
+                perDim[k] = pd.getDouble(k);
+            }
+        }
+        Result r = new Result(o.get(VaeGraph.LOSS).getDouble(0), o.get(VaeGraph.REC_LOSS).getDouble(0),
+                o.get(VaeGraph.DIV).getDouble(0), skew ? o.get(VaeGraph.KL1).getDouble(0) : Double.NaN,
+                skew ? o.get(VaeGraph.KL2).getDouble(0) : Double.NaN, perDim);
+        check.accept(r, og.getGradients());
+        adam.update(params, og.getGradients(), graph.parameterNames());
+        return r;
+    }
+
+    /** Inspects a step's results before the update. */
+    @FunctionalInterface
+    interface Check {
+        void accept(Result result, Map<String, INDArray> gradients);
+    }
+
+    VaeWeights snapshot() {
+        return graph.snapshot();
+    }
+
+    AdamState optimizerState() {
+        return adam.state();
+    }
+
+    boolean hasPerDimension() {
+        return graph.hasPerDimension();
+    }
+
+    private static float[] gaussian(RandomGenerator random, int n) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) random.nextGaussian();
+        }
+        return out;
+    }
+}

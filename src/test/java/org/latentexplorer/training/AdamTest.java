@@ -1,0 +1,56 @@
+package org.latentexplorer.training;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.latentexplorer.model.AdamState;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class AdamTest {
+    @Test
+    void firstStepMovesEachParameterByTheLearningRateAgainstItsGradient() {
+        INDArray p = Nd4j.create(new float[] {1f, -2f, 0.5f, 3f});
+        INDArray g = Nd4j.create(new float[] {0.3f, -4f, 1e-3f, -0.02f});
+        Map<String, INDArray> params = new LinkedHashMap<>(Map.of("p", p));
+        Adam adam = new Adam(0.01, params, null);
+        adam.update(params, Map.of("p", g), List.of("p"));
+        // m̂ = g, v̂ = g², so the step is lr·g/(|g| + ε)
+        float[] expected = {1f - 0.01f, -2f + 0.01f, 0.5f - 0.01f * (1e-3f / (1e-3f + 1e-8f)), 3f + 0.01f};
+        assertArrayEquals(expected, p.toFloatVector(), 1e-6f);
+    }
+
+    @Test
+    void followsPyTorchsFormulaOverSeveralStepsAndResumesExactly() {
+        double lr = 1e-3;
+        double[] p = {0.5, -1.0};
+        double[] m = new double[2];
+        double[] v = new double[2];
+        double[][] grads = {{0.1, -0.2}, {0.3, 0.05}, {-0.4, 0.1}, {0.2, 0.2}};
+        INDArray nd = Nd4j.create(new float[] {0.5f, -1f});
+        Map<String, INDArray> params = new LinkedHashMap<>(Map.of("p", nd));
+        Adam adam = new Adam(lr, params, null);
+        for (int t = 1; t <= grads.length; t++) {
+            double[] g = grads[t - 1];
+            for (int i = 0; i < 2; i++) {
+                m[i] = 0.9 * m[i] + 0.1 * g[i];
+                v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
+                double mhat = m[i] / (1 - Math.pow(0.9, t));
+                double vhat = v[i] / (1 - Math.pow(0.999, t));
+                p[i] -= lr * mhat / (Math.sqrt(vhat) + 1e-8);
+            }
+            if (t == 3) {
+                // a checkpoint after two steps resumes to the same trajectory
+                AdamState state = adam.state();
+                assertEquals(2, state.step());
+                adam = new Adam(lr, params, state);
+            }
+            adam.update(params, Map.of("p", Nd4j.create(new float[] {(float) g[0], (float) g[1]})), List.of("p"));
+            assertEquals(p[0], nd.getDouble(0), 1e-6, "step " + t);
+            assertEquals(p[1], nd.getDouble(1), 1e-6, "step " + t);
+        }
+    }
+}
