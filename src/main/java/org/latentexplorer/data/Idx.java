@@ -26,14 +26,12 @@ public final class Idx {
 
     public static Images readImages(Path file) {
         byte[] b = readAll(file);
+        checkMagic(file, b, IMAGES_MAGIC, "image");
         if (b.length < 16) {
             throw UserInputException.forFile(file, "truncated IDX file: expected a 16-byte header, found " + b.length + " bytes");
         }
         ByteBuffer buf = ByteBuffer.wrap(b);
-        int magic = buf.getInt();
-        if (magic != IMAGES_MAGIC) {
-            throw UserInputException.forFile(file, String.format("not an IDX image file (magic 0x%08x, expected 0x%08x)", magic, IMAGES_MAGIC));
-        }
+        buf.getInt();
         int n = buf.getInt();
         int rows = buf.getInt();
         int cols = buf.getInt();
@@ -52,14 +50,12 @@ public final class Idx {
 
     public static byte[] readLabels(Path file) {
         byte[] b = readAll(file);
+        checkMagic(file, b, LABELS_MAGIC, "label");
         if (b.length < 8) {
             throw UserInputException.forFile(file, "truncated IDX file: expected an 8-byte header, found " + b.length + " bytes");
         }
         ByteBuffer buf = ByteBuffer.wrap(b);
-        int magic = buf.getInt();
-        if (magic != LABELS_MAGIC) {
-            throw UserInputException.forFile(file, String.format("not an IDX label file (magic 0x%08x, expected 0x%08x)", magic, LABELS_MAGIC));
-        }
+        buf.getInt();
         int n = buf.getInt();
         if (n < 0 || b.length < 8L + n) {
             throw UserInputException.forFile(file, "truncated IDX file: expected " + (8L + n) + " bytes for " + n + " labels, found " + b.length);
@@ -67,6 +63,16 @@ public final class Idx {
         byte[] labels = new byte[n];
         buf.get(labels);
         return labels;
+    }
+
+    private static void checkMagic(Path file, byte[] b, int expected, String kind) {
+        if (b.length < 4) {
+            throw UserInputException.forFile(file, "truncated IDX file: " + b.length + " bytes");
+        }
+        int magic = ByteBuffer.wrap(b).getInt();
+        if (magic != expected) {
+            throw UserInputException.forFile(file, String.format("not an IDX %s file (magic 0x%08x, expected 0x%08x)", kind, magic, expected));
+        }
     }
 
     private static byte[] readAll(Path file) {
