@@ -5,77 +5,119 @@ import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.latentexplorer.common.UserInputException;
 
 /**
- * The mini-batches of one epoch, read ahead on one background daemon thread (at most two batches
- * waiting) so that data generation overlaps training. The order is either a seeded shuffle
- * (Fisher–Yates from {@code (seed, epoch)}, the same on every run) or index order; the last batch
- * may be partial (drop_last = False). Close it to stop the reader early.
+ * The mini-batches of one pass over a data set. The order is either a seeded shuffle
+ * ({@link #shuffledOrder}: Fisher–Yates driven by a {@link SplittableRandom} seeded from
+ * {@code (seed, epoch)}, identical on every run and platform) or index order (evaluation, batch
+ * 128 by default). Every example appears exactly once; all batches hold {@code batchSize} examples
+ * except possibly the last (drop_last = False).
+ *
+ * <p>By default the next batches are read ahead on one background daemon thread, at most
+ * {@value #PREFETCH} waiting, so that data generation overlaps training; a reader failure is
+ * rethrown (the same exception object) by {@link #hasNext}/{@link #next} where the failed batch
+ * would have been delivered. {@link #close()} stops the reader and waits for it, so once it
+ * returns the data set is no longer being read. Use one instance from one thread.
+ *
+ * <p>With {@link Options#reuseBuffers()} the pixel arrays are recycled from a small pool (no
+ * per-batch allocation): a batch's {@code pixels} then stay valid only until the next call to
+ * {@link #next()} or {@link #close()}. Otherwise every batch owns fresh arrays.
  */
 public final class Batches implements Iterator<Batches.Batch>, AutoCloseable {
-    /** One mini-batch: {@code count} images of H×W, NCHW (C = 1) order in {@link #pixels()}. */
+    /** Batches read ahead at most. */
+    public static final int PREFETCH = 2;
+    /** The batch size of the paper's evaluator (spec §e). */
+    public static final int EVAL_BATCH_SIZE = 128;
+
+    /**
+     * One mini-batch: the example indices and their images, {@code count()} images of H×W in NCHW
+     * (C = 1) order, so image i, row r, column c is at {@code (i·H + r)·W + c}. Invariant:
+     * {@code pixels.length == count()·H·W}.
+     */
     public record Batch(int[] indices, float[] pixels) {
+        /** Number of examples in the batch. */
         public int count() {
             return indices.length;
         }
     }
 
-    private static final Batch END = new Batch(new int[0], new float[0]);
-
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
-    private final Thread reader;
-    private final int total;
-    private int delivered;
-    private Object next;
-
-    private Batches(Dataset data, int[] order, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be >= 1");
-        }
-        this.total = (order.length + batchSize - 1) / batchSize;
-        int pixels = data.height() * data.width();
-        this.reader = new Thread(() -> {
-            try {
-                for (int start = 0; start < order.length; start += batchSize) {
-                    int n = Math.min(batchSize, order.length - start);
-                    int[] idx = new int[n];
-                    System.arraycopy(order, start, idx, 0, n);
-                    float[] buf = new float[n * pixels];
-                    for (int i = 0; i < n; i++) {
-                        data.read(idx[i], buf, i * pixels);
-                    }
-                    queue.put(new Batch(idx, buf));
-                }
-                queue.put(END);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException | Error e) {
-                try {
-                    queue.put(e);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "batch-reader");
-        reader.setDaemon(true);
-        reader.start();
+    /** How batches are produced. */
+    public record Options(boolean prefetch, boolean reuseBuffers) {
+        /** Read ahead on a background thread, fresh arrays per batch. */
+        public static final Options DEFAULT = new Options(true, false);
     }
 
-    /** The batches of one epoch in a shuffled order determined by (seed, epoch). */
+    private static final Object END = new Object();
+
+    private final Dataset data;
+    private final int[] order;
+    private final int batchSize;
+    private final int pixelsPerImage;
+    private final int total;
+    private final boolean reuse;
+    private final BlockingQueue<float[]> free;
+    private final BlockingQueue<Object> ready;
+    private final Thread reader;
+    private int allocated;
+    private int produced;
+    private int delivered;
+    private Object next;
+    private Batch current;
+    private volatile boolean closed;
+
+    private Batches(Dataset data, int[] order, int batchSize, Options options) {
+        if (batchSize < 1) {
+            throw new UserInputException("batch size " + batchSize + " must be at least 1");
+        }
+        this.data = data;
+        this.order = order;
+        this.batchSize = batchSize;
+        this.pixelsPerImage = data.height() * data.width();
+        this.total = (int) (((long) order.length + batchSize - 1) / batchSize);
+        this.reuse = options.reuseBuffers();
+        this.free = new ArrayBlockingQueue<>(PREFETCH + 2);
+        if (options.prefetch()) {
+            this.ready = new ArrayBlockingQueue<>(PREFETCH);
+            this.reader = new Thread(this::readAll, "batch-reader");
+            reader.setDaemon(true);
+            reader.start();
+        } else {
+            this.ready = null;
+            this.reader = null;
+        }
+    }
+
+    /** The batches of one epoch in the shuffled order determined by (seed, epoch), read ahead. */
     public static Batches shuffled(Dataset data, int batchSize, long seed, int epoch) {
-        return new Batches(data, shuffledOrder(data.size(), seed, epoch), batchSize);
+        return shuffled(data, batchSize, seed, epoch, Options.DEFAULT);
+    }
+
+    /** The batches of one epoch in the shuffled order determined by (seed, epoch). */
+    public static Batches shuffled(Dataset data, int batchSize, long seed, int epoch, Options options) {
+        return new Batches(data, shuffledOrder(data.size(), seed, epoch), batchSize, options);
+    }
+
+    /** The batches in index order with the evaluator's batch size, 128, read ahead. */
+    public static Batches inOrder(Dataset data) {
+        return inOrder(data, EVAL_BATCH_SIZE);
+    }
+
+    /** The batches in index order (evaluation), read ahead. */
+    public static Batches inOrder(Dataset data, int batchSize) {
+        return inOrder(data, batchSize, Options.DEFAULT);
     }
 
     /** The batches in index order (evaluation). */
-    public static Batches inOrder(Dataset data, int batchSize) {
+    public static Batches inOrder(Dataset data, int batchSize, Options options) {
         int[] order = new int[data.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        return new Batches(data, order, batchSize);
+        return new Batches(data, order, batchSize, options);
     }
 
-    /** A permutation of [0, n) determined by (seed, epoch). */
+    /** A permutation of [0, n), the same for the same (n, seed, epoch) on every run. */
     public static int[] shuffledOrder(int n, long seed, int epoch) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -91,19 +133,87 @@ public final class Batches implements Iterator<Batches.Batch>, AutoCloseable {
         return order;
     }
 
-    /** Number of batches in the epoch. */
+    /** Number of batches in the pass, {@code ceil(size / batchSize)}. */
     public int total() {
         return total;
     }
 
+    /** Batches handed out so far. */
+    public int delivered() {
+        return delivered;
+    }
+
+    /** Reads every batch into the ready queue; runs on the reader thread. */
+    private void readAll() {
+        try {
+            while (produced < total && !closed) {
+                Batch b = produce();
+                ready.put(b);
+            }
+            ready.put(END);
+        } catch (InterruptedException e) {
+            // closed: stop quietly
+        } catch (RuntimeException | Error e) {
+            try {
+                ready.put(e);
+            } catch (InterruptedException ignored) {
+                // closed while handing over the failure: nobody is waiting for it
+            }
+        }
+    }
+
+    /** Reads the next batch in order (on the reader thread, or on the caller's without prefetch). */
+    private Batch produce() throws InterruptedException {
+        int start = produced * batchSize;
+        int n = Math.min(batchSize, order.length - start);
+        int[] idx = new int[n];
+        System.arraycopy(order, start, idx, 0, n);
+        float[] px = buffer(n);
+        for (int i = 0; i < n; i++) {
+            data.read(idx[i], px, i * pixelsPerImage);
+        }
+        produced++;
+        return new Batch(idx, px);
+    }
+
+    private float[] buffer(int n) throws InterruptedException {
+        int length = n * pixelsPerImage;
+        if (!reuse || n < batchSize) {
+            return new float[length];
+        }
+        float[] b = free.poll();
+        if (b != null) {
+            return b;
+        }
+        synchronized (this) {
+            if (allocated < PREFETCH + 2) {
+                allocated++;
+                return new float[length];
+            }
+        }
+        return free.take();
+    }
+
     @Override
     public boolean hasNext() {
+        if (closed) {
+            return false;
+        }
         if (next == null) {
-            try {
-                next = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a batch", e);
+            if (ready == null) {
+                try {
+                    next = produced < total ? produce() : END;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading a batch", e);
+                }
+            } else {
+                try {
+                    next = ready.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a batch", e);
+                }
             }
         }
         if (next instanceof RuntimeException re) {
@@ -115,25 +225,59 @@ public final class Batches implements Iterator<Batches.Batch>, AutoCloseable {
         return next != END;
     }
 
+    /**
+     * The next batch. With reused buffers, the previous batch's pixels are handed back to the pool
+     * here and must no longer be used.
+     */
     @Override
     public Batch next() {
+        recycleCurrent();
         if (!hasNext()) {
-            throw new NoSuchElementException();
+            throw new NoSuchElementException("all " + total + " batches have been delivered");
         }
         Batch b = (Batch) next;
         next = null;
         delivered++;
+        current = b;
         return b;
     }
 
-    /** Batches handed out so far. */
-    public int delivered() {
-        return delivered;
+    private void recycleCurrent() {
+        if (reuse && current != null && current.count() == batchSize) {
+            free.offer(current.pixels());
+        }
+        current = null;
     }
 
+    /** Stops the read-ahead thread and waits until it no longer touches the data set. Idempotent. */
     @Override
     public void close() {
-        reader.interrupt();
-        queue.clear();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        current = null;
+        next = null;
+        if (reader != null) {
+            reader.interrupt();
+            ready.clear();
+            boolean interrupted = false;
+            while (reader.isAlive()) {
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            ready.clear();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether the read-ahead thread is still running (for tests). */
+    boolean readerAlive() {
+        return reader != null && reader.isAlive();
     }
 }

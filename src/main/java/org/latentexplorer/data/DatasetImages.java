@@ -7,12 +7,20 @@ import javax.imageio.ImageIO;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.UserInputException;
 
-/** Writes examples of a data set as 8-bit greyscale PNGs, {@code uint8(clamp(x·255 + 0.5))}. */
+/**
+ * Writes examples of a data set as 8-bit greyscale PNGs with grey value
+ * {@code uint8(clamp(x·255 + 0.5, 0, 255))} (the grid conversion of spec §f). Files are written
+ * atomically; every index is checked before anything is written.
+ */
 public final class DatasetImages {
     private DatasetImages() {
     }
 
-    /** The example as an 8-bit greyscale image. */
+    /**
+     * The example as an 8-bit greyscale image.
+     *
+     * @throws UserInputException naming the index and the size if the index is out of range
+     */
     public static BufferedImage image(Dataset data, int index) {
         checkIndex(data, index);
         int w = data.width();
@@ -27,7 +35,12 @@ public final class DatasetImages {
         return img;
     }
 
-    /** Writes {@code dir/<index>.png} for each index, atomically; returns the files written. */
+    /**
+     * Writes {@code dir/<index>.png} for each index, atomically; returns the files written, in order.
+     *
+     * @throws UserInputException naming the index and the size if any index is out of range (then
+     *     no file is written), or naming a file that cannot be written
+     */
     public static java.util.List<Path> export(Dataset data, int[] indices, Path dir) {
         for (int index : indices) {
             checkIndex(data, index);

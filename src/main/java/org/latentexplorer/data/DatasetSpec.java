@@ -7,6 +7,8 @@ import org.latentexplorer.common.UserInputException;
  * A data set named on the command line: {@code dsprites}, {@code dsprites-npz:FILE},
  * {@code mnist:DIR}, {@code fashion-mnist:DIR} or {@code folder:DIR}, with the paper's defaults
  * for each (spec §d). Parsing checks the form only; {@link #open} reads and validates the files.
+ * Invariant: {@code parse(s.canonical())} equals {@code s}; {@code path} is null exactly for
+ * {@code dsprites}.
  */
 public record DatasetSpec(Kind kind, Path path) {
     /** The kinds of data set. */
@@ -28,9 +30,21 @@ public record DatasetSpec(Kind kind, Path path) {
         }
     }
 
+    public DatasetSpec {
+        java.util.Objects.requireNonNull(kind, "kind");
+        if ((path == null) != (kind == Kind.DSPRITES)) {
+            throw new IllegalArgumentException(kind.prefix + (path == null ? " needs a path" : " takes no path"));
+        }
+    }
+
     /** The accepted forms, for messages and help. */
     public static final String FORMS = "dsprites | dsprites-npz:FILE | mnist:DIR | fashion-mnist:DIR | folder:DIR";
 
+    /**
+     * Parses a spec string.
+     *
+     * @throws UserInputException listing the accepted forms if the text is none of them
+     */
     public static DatasetSpec parse(String text) {
         if (text == null || text.isBlank()) {
             throw new UserInputException("a data set is required; expected " + FORMS);
@@ -46,9 +60,13 @@ public record DatasetSpec(Kind kind, Path path) {
             for (Kind k : Kind.values()) {
                 if (k != Kind.DSPRITES && k.prefix.equals(prefix)) {
                     if (rest.isBlank()) {
-                        throw new UserInputException("data set '" + t + "' needs a path after '" + prefix + ":'");
+                        throw new UserInputException("data set '" + t + "' needs a path after '" + prefix + ":'; expected " + FORMS);
                     }
-                    return new DatasetSpec(k, Path.of(rest));
+                    try {
+                        return new DatasetSpec(k, Path.of(rest.trim()));
+                    } catch (java.nio.file.InvalidPathException e) {
+                        throw new UserInputException("data set '" + t + "' has an invalid path: " + e.getMessage(), e);
+                    }
                 }
             }
         }
@@ -60,7 +78,12 @@ public record DatasetSpec(Kind kind, Path path) {
         return kind == Kind.DSPRITES ? "dsprites" : kind.prefix + ":" + path;
     }
 
-    /** Opens a split: MNIST/Fashion-MNIST have train (60k) and test (10k); the others are one set. */
+    /**
+     * Opens a split: MNIST/Fashion-MNIST have train (60k) and test (10k, the t10k files); dSprites
+     * and folders have no split, so both return the whole set (spec §e).
+     *
+     * @throws UserInputException if the files are missing or malformed
+     */
     public Dataset open(Split split) {
         return switch (kind) {
             case DSPRITES -> new DSprites();

@@ -3,15 +3,16 @@ package org.latentexplorer.data;
 import java.util.Optional;
 import org.latentexplorer.common.UserInputException;
 
-/** Views over data sets. */
+/** Views over data sets; a view reads through to its source and has the source's thread safety. */
 public final class Datasets {
     private Datasets() {
     }
 
     /**
-     * The first {@code n} examples of {@code data}.
+     * The first {@code n} examples of {@code data} (the data set itself when n equals its size).
+     * Example i of the view is example i of the source; factors, where present, are the source's.
      *
-     * @throws UserInputException if n is not in [1, size]
+     * @throws UserInputException naming n and the size if n is not in [1, size]
      */
     public static Dataset limit(Dataset data, int n) {
         if (n < 1 || n > data.size()) {

@@ -2,66 +2,96 @@ package org.latentexplorer.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.latentexplorer.common.UserInputException;
 
 /**
- * A directory tree of images (png, jpg, jpeg, bmp, gif; searched recursively, in sorted path
- * order) such as 3D Chairs or the user's own: each image is converted to greyscale with PIL's
- * weights (L = 0.299R + 0.587G + 0.114B; transparent pixels composited on white), resized to
- * 64×64 by exact area averaging (each output pixel is the mean of the source area it covers), and
- * rounded to uint8 before scaling to [0, 1], like PIL followed by ToTensor. Images are decoded
- * lazily and kept in a bounded cache of 64×64 bytes. One set: no train/test split.
+ * A directory tree of images, such as 3D Chairs or the user's own: files ending in .png, .jpg,
+ * .jpeg, .bmp or .gif (any case), found recursively (symbolic links followed), in sorted path
+ * order so that indices are the same on every run. Each image is made 64×64 greyscale by
+ * {@link GreyImages} (Pillow's L weights, transparency over white, exact area-average resize,
+ * rounded to uint8) and served as uint8/255, like PIL followed by ToTensor. Images are decoded
+ * lazily and kept as bytes in a bounded LRU cache (by default 32,768 images = 128 MiB). One set:
+ * there is no train/test split. Invariants: {@link #size()} ≥ 1; a file that cannot be decoded is
+ * reported by {@link #read} as a {@link UserInputException} naming it. {@link #read} is
+ * synchronized, so concurrent calls are safe but serialised.
  */
 public final class ImageFolder implements Dataset {
+    /** Side length of the served images. */
     public static final int SIZE = 64;
-    private static final int CACHE_IMAGES = 100_000;
-    private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
+    /** Default number of decoded images kept (64·64 bytes each). */
+    public static final int DEFAULT_CACHE_IMAGES = 32_768;
+    /** The file name endings recognised as images. */
+    public static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
 
     private final Path root;
     private final List<Path> files;
-    private final Map<Integer, byte[]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, byte[]> eldest) {
-            return size() > CACHE_IMAGES;
-        }
-    };
+    private final Map<Integer, byte[]> cache;
 
-    private ImageFolder(Path root, List<Path> files) {
+    private ImageFolder(Path root, List<Path> files, int cacheImages) {
         this.root = root;
         this.files = files;
+        this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, byte[]> eldest) {
+                return size() > cacheImages;
+            }
+        };
     }
 
+    /** Opens {@code root} with the default cache size. */
     public static ImageFolder open(Path root) {
+        return open(root, DEFAULT_CACHE_IMAGES);
+    }
+
+    /**
+     * Lists the images under {@code root} (nothing is decoded yet).
+     *
+     * @param cacheImages how many decoded images to keep (0 disables the cache)
+     * @throws UserInputException if root is not a directory, cannot be listed, or holds no images
+     */
+    public static ImageFolder open(Path root, int cacheImages) {
+        if (cacheImages < 0) {
+            throw new IllegalArgumentException("cache size " + cacheImages + " < 0");
+        }
         if (!Files.isDirectory(root)) {
             throw UserInputException.forFile(root, "is not a directory of images");
         }
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).filter(ImageFolder::isImage).sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            throw UserInputException.forFile(root, "could not be listed (" + e + ")", e);
+        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
+            files = walk.filter(ImageFolder::isImageName).filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw UserInputException.forFile(root, "could not be listed (" + e.getMessage() + ")", e);
         }
         if (files.isEmpty()) {
-            throw UserInputException.forFile(root, "contains no images (" + String.join(", ", EXTENSIONS) + ")");
+            throw UserInputException.forFile(root, "contains no images (looked recursively for " + String.join(", ", EXTENSIONS) + ")");
         }
-        return new ImageFolder(root, List.copyOf(files));
+        return new ImageFolder(root, files, cacheImages);
     }
 
-    private static boolean isImage(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return EXTENSIONS.stream().anyMatch(name::endsWith);
+    private static boolean isImageName(Path p) {
+        Path name = p.getFileName();
+        if (name == null) {
+            return false;
+        }
+        String lower = name.toString().toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(lower::endsWith);
     }
 
-    /** The image file of an example. */
+    /**
+     * The image file of an example.
+     *
+     * @throws IndexOutOfBoundsException if index is not in [0, size)
+     */
     public Path file(int index) {
         return files.get(index);
     }
@@ -101,6 +131,16 @@ public final class ImageFolder implements Dataset {
         }
     }
 
+    /** Number of decoded images currently cached. */
+    synchronized int cached() {
+        return cache.size();
+    }
+
+    /**
+     * Decodes one file to 64×64 grey bytes.
+     *
+     * @throws UserInputException naming the file if it cannot be read or decoded
+     */
     static byte[] load(Path file) {
         BufferedImage img;
         try {
@@ -111,45 +151,6 @@ public final class ImageFolder implements Dataset {
         if (img == null) {
             throw UserInputException.forFile(file, "is not a readable image (unknown or corrupt format)");
         }
-        return toGreyBytes(img, SIZE);
-    }
-
-    /** Greyscale (PIL weights, alpha over white) then exact area-average resize to size×size, rounded to uint8. */
-    static byte[] toGreyBytes(BufferedImage img, int size) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        double[] grey = new double[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int argb = img.getRGB(x, y);
-                double a = ((argb >>> 24) & 0xff) / 255.0;
-                double l = 0.299 * ((argb >> 16) & 0xff) + 0.587 * ((argb >> 8) & 0xff) + 0.114 * (argb & 0xff);
-                grey[y * w + x] = a * l + (1 - a) * 255.0;
-            }
-        }
-        byte[] out = new byte[size * size];
-        double sx = (double) w / size;
-        double sy = (double) h / size;
-        for (int oy = 0; oy < size; oy++) {
-            double y0 = oy * sy;
-            double y1 = y0 + sy;
-            for (int ox = 0; ox < size; ox++) {
-                double x0 = ox * sx;
-                double x1 = x0 + sx;
-                double sum = 0;
-                double area = 0;
-                for (int y = (int) Math.floor(y0); y < Math.min(h, (int) Math.ceil(y1)); y++) {
-                    double wy = Math.min(y + 1, y1) - Math.max(y, y0);
-                    for (int x = (int) Math.floor(x0); x < Math.min(w, (int) Math.ceil(x1)); x++) {
-                        double wx = Math.min(x + 1, x1) - Math.max(x, x0);
-                        sum += wx * wy * grey[y * w + x];
-                        area += wx * wy;
-                    }
-                }
-                long v = Math.round(sum / area);
-                out[oy * size + ox] = (byte) Math.max(0, Math.min(255, v));
-            }
-        }
-        return out;
+        return GreyImages.toGreySquare(img, SIZE);
     }
 }
