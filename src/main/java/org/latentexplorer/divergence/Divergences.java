@@ -38,6 +38,12 @@ public final class Divergences {
         return ClosedForms.perDimension(DoubleArithmetic.INSTANCE, spec, mu, logvar);
     }
 
+    /**
+     * The smallest σ accepted by {@link #value}: the closed forms use exp(−log σ²), which overflows
+     * double precision below about 1.5e-154.
+     */
+    public static final double MIN_SIGMA = 1e-150;
+
     /** The divergence of q = N(μ, diag σ²) from p = N(0, I): the sum over dimensions. */
     public static double value(DivergenceSpec spec, double[] mu, double[] sigma) {
         checkSameLength(mu, sigma);
@@ -45,6 +51,10 @@ public final class Divergences {
         for (int d = 0; d < mu.length; d++) {
             if (!(sigma[d] > 0) || Double.isInfinite(sigma[d])) {
                 throw new UserInputException("sigma must be finite and > 0, got " + sigma[d] + " in dimension " + d);
+            }
+            if (sigma[d] < MIN_SIGMA || sigma[d] > 1 / MIN_SIGMA) {
+                throw new UserInputException("sigma must be within [" + MIN_SIGMA + ", " + 1 / MIN_SIGMA + "], got " + sigma[d]
+                        + " in dimension " + d + " (its variance 1/σ² would overflow double precision)");
             }
             if (!Double.isFinite(mu[d])) {
                 throw new UserInputException("mu must be finite, got " + mu[d] + " in dimension " + d);
@@ -59,6 +69,10 @@ public final class Divergences {
      * arrays of means and log-variances.
      */
     public static PerDimension perDimension(DivergenceSpec spec, float[] mu, float[] logvar, int n, int latents) {
+        if (n <= 0 || latents <= 0) {
+            throw new IllegalArgumentException("per-dimension values need at least one posterior and one dimension, got n="
+                    + n + ", D=" + latents);
+        }
         if (mu.length != (long) n * latents || logvar.length != mu.length) {
             throw new IllegalArgumentException("expected " + n + "×" + latents + " means and log-variances");
         }

@@ -44,6 +44,27 @@ class ValidationTest {
     }
 
     @Test
+    void sigmaWhoseVarianceWouldOverflowIsRejectedNotNaN() {
+        DivergenceSpec js = DivergenceSpec.of(DivergenceKind.JSG_DUAL, 0.5);
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> Divergences.value(js, new double[] {0}, new double[] {1e-160}));
+        assertTrue(e.getMessage().contains("1.0E-160"), e.getMessage());
+        assertThrows(UserInputException.class, () -> Divergences.value(js, new double[] {0}, new double[] {1e160}));
+        for (DivergenceKind k : DivergenceKind.values()) {
+            if (k == DivergenceKind.MMD) {
+                continue;
+            }
+            double v = Divergences.value(DivergenceSpec.of(k, 0.3), new double[] {0.5}, new double[] {Divergences.MIN_SIGMA});
+            assertTrue(Double.isFinite(v), k + " at the smallest sigma gave " + v);
+        }
+    }
+
+    @Test
+    void perDimensionNeedsAtLeastOnePosterior() {
+        assertThrows(IllegalArgumentException.class, () -> Divergences.perDimension(KL, new float[0], new float[0], 0, 3));
+    }
+
+    @Test
     void mismatchedOrEmptyArraysAreRejected() {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> Divergences.value(KL, new double[] {0, 1}, new double[] {1}));

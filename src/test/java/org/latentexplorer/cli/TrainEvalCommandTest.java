@@ -1,0 +1,160 @@
+package org.latentexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.model.VaeModel;
+
+/**
+ * The engine's commands end to end, in-process: train on procedural dSprites, evaluate, resume,
+ * reload; and the one-line errors with exit code 2 for the bad inputs the brief names.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrainEvalCommandTest {
+    @TempDir
+    static Path dir;
+
+    static Path model() {
+        return dir.resolve("m.zip");
+    }
+
+    @Test
+    @Order(1)
+    void trainsPrintsAnEpochLineAndWritesALoadableModel() {
+        Cli r = Cli.run("train", "--dataset", "dsprites", "--divergence", "jsg-dual", "--alpha", "0.5", "--limit", "128",
+                "--epochs", "1", "--batch", "64", "--latents", "4", "--out", model().toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("epoch 1/1") && l.contains("kl1") && l.contains("kl2")), r.out());
+        VaeModel m = VaeModel.load(model());
+        assertEquals(64, m.architecture().imageSize());
+        assertEquals(4, m.latentSize());
+        assertEquals(1, m.manifest().epochsCompleted());
+        assertEquals(0.5, m.manifest().divergence().alpha());
+    }
+
+    @Test
+    @Order(2)
+    void evalPrintsTheErrorAloneOnTheLastLine() {
+        Cli r = Cli.run("eval", "--model", model().toString(), "--limit", "128");
+        assertEquals(0, r.exitCode(), r.err());
+        double v = Double.parseDouble(r.lastLine());
+        assertTrue(v > 0 && Double.isFinite(v), r.out());
+    }
+
+    @Test
+    @Order(3)
+    void resumeContinuesToTheNewTotal() {
+        Cli r = Cli.run("train", "--resume", model().toString(), "--epochs", "2", "--out", model().toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("epoch 2/2")), r.out());
+        assertEquals(2, VaeModel.load(model()).manifest().history().size());
+    }
+
+    @Test
+    @Order(4)
+    void aModelAndADataSetOfDifferentImageSizesAreRejected() throws IOException {
+        Path mnist = mnistDir(dir.resolve("mnist"));
+        Cli r = Cli.run("eval", "--model", model().toString(), "--dataset", "mnist:" + mnist);
+        assertUserError(r, "m.zip", "64x64", "32x32");
+    }
+
+    @Test
+    void corruptTruncatedAndMissingModelFiles() throws IOException {
+        Path garbage = dir.resolve("garbage.zip");
+        Files.write(garbage, "not a zip at all".getBytes());
+        assertUserError(Cli.run("eval", "--model", garbage.toString()), garbage.toString());
+        assertUserError(Cli.run("eval", "--model", dir.resolve("absent.zip").toString()), "absent.zip");
+    }
+
+    @Test
+    @Order(5)
+    void aTruncatedModelFileIsRejected() throws IOException {
+        byte[] full = Files.readAllBytes(model());
+        Path cut = dir.resolve("cut.zip");
+        Files.write(cut, Arrays.copyOf(full, full.length / 2));
+        assertUserError(Cli.run("eval", "--model", cut.toString()), cut.toString());
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        String out = dir.resolve("never.zip").toString();
+        assertUserError(Cli.run("train", "--divergence", "jsg", "--alpha", "1.5", "--out", out), "1.5");
+        assertUserError(Cli.run("train", "--divergence", "jsg", "--alpha", "NaN", "--out", out), "NaN");
+        assertUserError(Cli.run("train", "--divergence", "kl-sideways", "--out", out), "kl-sideways");
+        assertUserError(Cli.run("train", "--divergence", "beta", "--beta", "-1", "--out", out), "-1");
+        assertUserError(Cli.run("train", "--dataset", "mnist:" + dir.resolve("nowhere"), "--divergence", "kl-qp", "--out", out),
+                "nowhere");
+        assertUserError(Cli.run("train", "--dataset", "imagenet", "--divergence", "kl-qp", "--out", out), "imagenet");
+        assertFalse(Files.exists(Path.of(out)));
+    }
+
+    @Test
+    void datasetExportWritesOnePngPerIndex() throws IOException {
+        Path png = dir.resolve("png");
+        Cli r = Cli.run("dataset", "export", "--dataset", "dsprites", "--indices", "0,737279", "--out", png.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        for (String name : List.of("0.png", "737279.png")) {
+            var img = javax.imageio.ImageIO.read(png.resolve(name).toFile());
+            assertEquals(64, img.getWidth());
+            assertEquals(64, img.getHeight());
+        }
+        assertUserError(Cli.run("dataset", "export", "--dataset", "dsprites", "--indices", "737280", "--out", png.toString()),
+                "737280");
+    }
+
+    @Test
+    void downloadRejectsWhatItCannotFetch() {
+        assertUserError(Cli.run("dataset", "download", "--dataset", "dsprites"), "dsprites");
+        // a mirror on a closed local port: a network failure names the URL
+        assertUserError(Cli.run("dataset", "download", "--dataset", "mnist:" + dir.resolve("dl"), "--mirror",
+                "http://127.0.0.1:9/mnist/"), "127.0.0.1:9");
+    }
+
+    static void assertUserError(Cli r, String... mentioned) {
+        assertEquals(2, r.exitCode(), "exit code; out=" + r.out() + " err=" + r.err());
+        String err = r.err().strip();
+        assertTrue(err.startsWith("error: "), err);
+        for (String m : mentioned) {
+            assertTrue(err.contains(m), "'" + m + "' not in: " + err);
+        }
+        assertFalse(err.contains("\tat "), "no stack trace: " + err);
+    }
+
+    /** A tiny MNIST directory: 3 train and 2 test 28×28 images with labels, plain IDX. */
+    static Path mnistDir(Path d) throws IOException {
+        Files.createDirectories(d);
+        Files.write(d.resolve("train-images-idx3-ubyte"), images(3));
+        Files.write(d.resolve("train-labels-idx1-ubyte"), labels(3));
+        Files.write(d.resolve("t10k-images-idx3-ubyte"), images(2));
+        Files.write(d.resolve("t10k-labels-idx1-ubyte"), labels(2));
+        return d;
+    }
+
+    static byte[] images(int n) {
+        ByteBuffer b = ByteBuffer.allocate(16 + n * 784);
+        b.putInt(0x803).putInt(n).putInt(28).putInt(28);
+        for (int i = 0; i < n * 784; i++) {
+            b.put((byte) (i * 7));
+        }
+        return b.array();
+    }
+
+    static byte[] labels(int n) {
+        ByteBuffer b = ByteBuffer.allocate(8 + n);
+        b.putInt(0x801).putInt(n);
+        for (int i = 0; i < n; i++) {
+            b.put((byte) i);
+        }
+        return b.array();
+    }
+}
