@@ -39,4 +39,14 @@ class AtomicFilesTest {
             assertEquals(1, s.count(), "temporary file removed");
         }
     }
+
+    @Test
+    void writtenFilesAreReadableByOthersLikeAnyNewFile() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = dir.resolve("plain.txt");
+        Files.writeString(plain, "x");
+        Path atomic = dir.resolve("atomic.txt");
+        AtomicFiles.write(atomic, "x".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(atomic));
+    }
 }
