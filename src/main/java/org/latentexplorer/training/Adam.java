@@ -7,7 +7,7 @@ import org.latentexplorer.model.AdamState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 
 /**
  * Adam exactly as PyTorch's {@code torch.optim.Adam} (β1 0.9, β2 0.999, ε 1e-8, no weight decay):
@@ -38,19 +38,21 @@ final class Adam {
         this.step = resume == null ? 0 : resume.step();
     }
 
-    /** One update of every parameter from its gradient. */
+    /**
+     * One update of every parameter from its gradient. The gradient arrays are consumed: each is
+     * overwritten with its update. Runs libnd4j's fused {@code adam_updater} op (one native call per
+     * parameter for m, v and the update) with ε scaled so that its formula
+     * {@code lr·√(1−β2^t)/(1−β1^t) · m / (√v + ε')} equals PyTorch's:
+     * {@code ε' = ε·√(1−β2^t)}.
+     */
     void update(Map<String, INDArray> parameters, Map<String, INDArray> gradients, List<String> names) {
         step++;
-        double bc1 = 1.0 - Math.pow(BETA1, step);
-        double sqrtBc2 = Math.sqrt(1.0 - Math.pow(BETA2, step));
+        double scaledEpsilon = EPSILON * Math.sqrt(1.0 - Math.pow(BETA2, step));
+        int iteration = (int) Math.min(Integer.MAX_VALUE, step - 1);
         for (String name : names) {
             INDArray g = gradients.get(name);
-            INDArray mi = m.get(name);
-            INDArray vi = v.get(name);
-            mi.muli(BETA1).addi(g.mul(1.0 - BETA1));
-            vi.muli(BETA2).addi(g.mul(g).muli(1.0 - BETA2));
-            INDArray denom = Transforms.sqrt(vi, true).divi(sqrtBc2).addi(EPSILON);
-            parameters.get(name).subi(mi.div(denom).muli(learningRate / bc1));
+            Nd4j.exec(new AdamUpdater(g, v.get(name), m.get(name), learningRate, BETA1, BETA2, scaledEpsilon, iteration));
+            parameters.get(name).subi(g);
         }
     }
 

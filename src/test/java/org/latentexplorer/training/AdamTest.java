@@ -53,4 +53,28 @@ class AdamTest {
             assertEquals(p[1], nd.getDouble(1), 1e-6, "step " + t);
         }
     }
+
+    @Test
+    void epsilonSitsWhereTorchPutsIt() {
+        // with |g| near ε the placement of ε matters: PyTorch adds it to √v̂, not to √v
+        double lr = 0.1;
+        double[] g = {1e-8, -3e-8, 2e-7};
+        INDArray p = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3);
+        Map<String, INDArray> params = new LinkedHashMap<>(Map.of("p", p));
+        Adam adam = new Adam(lr, params, null);
+        double[] expected = new double[3];
+        double[] m = new double[3];
+        double[] v = new double[3];
+        for (int t = 1; t <= 3; t++) {
+            for (int i = 0; i < 3; i++) {
+                m[i] = 0.9 * m[i] + 0.1 * g[i];
+                v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
+                expected[i] -= lr * (m[i] / (1 - Math.pow(0.9, t))) / (Math.sqrt(v[i] / (1 - Math.pow(0.999, t))) + 1e-8);
+            }
+            adam.update(params, Map.of("p", Nd4j.create(new float[] {(float) g[0], (float) g[1], (float) g[2]})), List.of("p"));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[i], p.getDouble(i), 1e-5 * Math.abs(expected[i]), "step " + t + " element " + i);
+            }
+        }
+    }
 }
