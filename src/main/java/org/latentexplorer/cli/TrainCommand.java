@@ -2,6 +2,7 @@ package org.latentexplorer.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentexplorer.common.UserInputException;
@@ -12,7 +13,9 @@ import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.Reconstruction;
+import org.latentexplorer.render.TraversalSpec;
 import org.latentexplorer.training.Cancellation;
+import org.latentexplorer.training.EpochGridGif;
 import org.latentexplorer.training.Trainer;
 import org.latentexplorer.training.TrainingConfig;
 import org.latentexplorer.training.TrainingEvents;
@@ -76,10 +79,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "model file to write (.zip)")
     Path out;
 
+    @Option(names = "--grid-gif", description = "after every epoch, render the paper's traversal grid (spec §f) with that epoch's weights "
+            + "and rewrite this animated GIF (one frame per epoch of this run), like the paper's training.gif")
+    Path gridGif;
+
+    @Option(names = "--grid-delay", defaultValue = "500", description = "frame delay of --grid-gif in ms (default ${DEFAULT-VALUE})")
+    int gridDelay;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (gridGif != null) {
+            Values.extension(gridGif, List.of("gif"));
+            if (gridDelay < 0 || gridDelay > 655_350) {
+                throw new UserInputException("--grid-delay must be between 0 and 655350 ms, got " + gridDelay);
+            }
+        }
         Trainer trainer;
         if (resume != null) {
             ModelFile.Contents contents = ModelFile.read(resume);
@@ -131,7 +147,20 @@ final class TrainCommand implements Callable<Integer> {
                 stdout.flush();
             }
         };
-        trainer.run(out, printer, new Cancellation());
+        TrainingListener listener = printer;
+        if (gridGif != null) {
+            TraversalSpec grid = TraversalSpec.paper().withBackground(CliData.background(trainer.config().dataset()));
+            EpochGridGif gif = new EpochGridGif(gridGif, grid, gridDelay);
+            listener = TrainingListener.all(printer, new TrainingListener() {
+                @Override
+                public void epoch(TrainingEvents.Epoch e) {
+                    gif.epoch(e);
+                    stdout.printf(Locale.ROOT, "grid gif %s: %d frames (%.0f ms)%n", gridGif, gif.frames(), gif.lastMillis());
+                    stdout.flush();
+                }
+            });
+        }
+        trainer.run(out, listener, new Cancellation());
         bar.clear();
         stdout.println("saved " + out);
         return 0;
