@@ -133,6 +133,8 @@ final class CurveCommand implements Callable<Integer> {
         stdout.println("settings " + settings);
         stdout.printf(Locale.ROOT, "KL(q||p) %.6f  KL(p||q) %.6f  JS^{Ga'} at 0.5 %.6f  JS_*^{Ga'} at 0.5 %.6f%n", curves.klQp(),
                 curves.klPq(), curves.jsPrime()[ALPHAS / 2], curves.dualPrime()[ALPHAS / 2]);
+        stdout.println("trained alpha: " + (trainedAlpha.isPresent() ? trainedAlpha.getAsDouble() + " (marked)"
+                : "none (" + trained.describe() + " has no skew)"));
         stdout.printf(Locale.ROOT, "encoded and computed in %.0f ms%n", millis);
         stdout.printf(Locale.ROOT, "wrote %s (%s)%n", out, format);
         return 0;
