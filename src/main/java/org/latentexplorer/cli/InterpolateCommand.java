@@ -67,6 +67,7 @@ final class InterpolateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         String format = Values.extension(out, List.of("png", "gif"));
+        Values.gifDelay("--delay", delay);
         InterpolationMethod how = Values.choice("--method", method, List.of("linear", "slerp")).equals("slerp")
                 ? InterpolationMethod.SPHERICAL : InterpolationMethod.LINEAR;
         VaeModel m = VaeModel.load(model);

@@ -92,9 +92,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         if (gridGif != null) {
             Values.extension(gridGif, List.of("gif"));
-            if (gridDelay < 0 || gridDelay > 655_350) {
-                throw new UserInputException("--grid-delay must be between 0 and 655350 ms, got " + gridDelay);
-            }
+            Values.gifDelay("--grid-delay", gridDelay);
         }
         Trainer trainer;
         if (resume != null) {

@@ -66,6 +66,10 @@ final class TraversalOptions {
         TraversalSpec base = TraversalSpec.preset(Values.choice("--preset", preset, TraversalSpec.PRESETS));
         TraversalRange r = range(base.range(), mode, range);
         TraversalAnchor a = anchor == null ? base.anchor() : anchor(anchor);
+        if (r instanceof TraversalRange.Posterior && !(a instanceof TraversalAnchor.DataIndex)) {
+            throw new UserInputException("--mode posterior traverses mu ± k·sigma of an encoded example: give --anchor index:I"
+                    + " and --dataset SPEC");
+        }
         Score score = Score.NONE;
         RowOrder rowOrder = base.rowOrder();
         if (order != null) {

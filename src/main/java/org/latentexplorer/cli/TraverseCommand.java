@@ -97,6 +97,7 @@ final class TraverseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         String format = Values.extension(out, List.of("png", "gif"));
+        Values.gifDelay("--delay", delay);
         if (limit < 0) {
             throw new UserInputException("--limit must be >= 0, got " + limit);
         }

@@ -89,4 +89,12 @@ final class Values {
         }
         return v;
     }
+
+    /** A GIF frame delay option in milliseconds, 0..655350 (GIF stores hundredths of a second in 16 bits). */
+    static int gifDelay(String option, int millis) {
+        if (millis < 0 || millis > 655_350) {
+            throw new UserInputException(option + " must be between 0 and 655350 ms, got " + millis);
+        }
+        return millis;
+    }
 }

@@ -19,6 +19,7 @@ import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.VaeModel;
 import org.latentexplorer.render.GifExport;
+import org.latentexplorer.render.LatentDecoder;
 import org.latentexplorer.render.PngExport;
 import org.latentexplorer.render.TraversalGrid;
 import org.latentexplorer.render.TraversalSpec;
@@ -74,7 +75,9 @@ class TraverseCommandTest {
         assertEquals(662, image.getHeight());
         assertPadding(image, 64, 2, 0xFFFFFF);
 
-        BufferedImage expected = TraversalGrid.render(TraversalSpec.paper(), VaeModel.load(model)).toBufferedImage();
+        CountingDecoder counting = new CountingDecoder(VaeModel.load(model));
+        BufferedImage expected = TraversalGrid.render(TraversalSpec.paper(), counting).toBufferedImage();
+        assertEquals(List.of(100), counting.calls, "the library decodes the whole grid in one call of 100 latent vectors");
         int differing = 0;
         for (int y = 0; y < 662; y++) {
             for (int x = 0; x < 662; x++) {
@@ -202,7 +205,8 @@ class TraverseCommandTest {
         assertUserError(Cli.run("traverse", "--model", model, "--anchor", "index:-1", "--out", out), "--anchor");
         assertUserError(Cli.run("traverse", "--model", model, "--anchor", "index:3", "--out", out), "--dataset", "index:3");
         assertUserError(Cli.run("traverse", "--model", model, "--order", "kl", "--out", out), "--dataset");
-        assertUserError(Cli.run("traverse", "--model", model, "--mode", "posterior", "--out", out), "data anchor");
+        assertUserError(Cli.run("traverse", "--model", model, "--mode", "posterior", "--out", out), "--anchor index:I");
+        assertUserError(Cli.run("traverse", "--model", model, "--delay", "-1", "--out", dir.resolve("x.gif").toString()), "--delay");
         assertUserError(Cli.run("traverse", "--model", model, "--mode", "sideways", "--out", out), "--mode", "sideways");
         assertUserError(Cli.run("traverse", "--model", model, "--mode", "absolute", "--range", "-1", "--out", out), "--range");
         assertUserError(Cli.run("traverse", "--model", model, "--mode", "prior-quantile", "--range", "1.5", "--out", out), "(0, 1)");
@@ -245,6 +249,37 @@ class TraverseCommandTest {
         for (String option : List.of("--model", "--out", "--preset", "--mode", "--range", "--steps", "--dims", "--anchor", "--order",
                 "--dataset", "--limit")) {
             assertTrue(r.out().contains(option), option + " in help");
+        }
+    }
+
+    /** Counts decode calls and their batch sizes. */
+    private static final class CountingDecoder implements LatentDecoder {
+        private final LatentDecoder inner;
+        private final List<Integer> calls = new java.util.ArrayList<>();
+
+        CountingDecoder(LatentDecoder inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public int latentSize() {
+            return inner.latentSize();
+        }
+
+        @Override
+        public int imageHeight() {
+            return inner.imageHeight();
+        }
+
+        @Override
+        public int imageWidth() {
+            return inner.imageWidth();
+        }
+
+        @Override
+        public float[] decode(float[] latents, int n) {
+            calls.add(n);
+            return inner.decode(latents, n);
         }
     }
 }
