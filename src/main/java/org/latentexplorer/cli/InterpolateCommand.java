@@ -70,6 +70,8 @@ final class InterpolateCommand implements Callable<Integer> {
         Values.gifDelay("--delay", delay);
         InterpolationMethod how = Values.choice("--method", method, List.of("linear", "slerp")).equals("slerp")
                 ? InterpolationMethod.SPHERICAL : InterpolationMethod.LINEAR;
+        InterpolationSpec checked = Values.checked("interpolation settings", () -> InterpolationSpec.of(how, steps));
+        Double chosenBackground = background == null ? null : CliData.background(background, 0.0);
         VaeModel m = VaeModel.load(model);
         DatasetSpec ds = DatasetSpec.parse(dataset != null ? dataset : m.manifest().provenance().dataset());
         Dataset data = CliData.openFor(model, m, ds, CliData.split(split), 0);
@@ -79,8 +81,8 @@ final class InterpolateCommand implements Callable<Integer> {
                         + " examples, indices 0.." + (data.size() - 1) + ")");
             }
         }
-        InterpolationSpec strip = Values.checked("interpolation settings", () -> new InterpolationSpec(how, steps, 2,
-                CliData.background(background, ds.backgroundValue())));
+        InterpolationSpec strip = new InterpolationSpec(how, checked.steps(), checked.padding(),
+                chosenBackground != null ? chosenBackground : ds.backgroundValue());
         int pixels = data.height() * data.width();
         float[] images = new float[2 * pixels];
         data.read(from, images, 0);

@@ -101,13 +101,15 @@ final class TraverseCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new UserInputException("--limit must be >= 0, got " + limit);
         }
-        VaeModel m = VaeModel.load(model);
         DatasetSpec ds = dataset == null ? null : DatasetSpec.parse(dataset);
-        double bg = CliData.background(background,
-                ds != null ? ds.backgroundValue() : CliData.background(m.manifest().provenance().dataset()));
+        // Every option is checked before the model file is read; the background is settled once the model is known.
         TraversalOptions.Resolved resolved = TraversalOptions.resolve(preset, mode, range, steps, dims, anchor, order,
-                direction, labels, bg);
-        TraversalSpec s = resolved.spec();
+                direction, labels, 0.0);
+        Double chosenBackground = background == null ? null : CliData.background(background, 0.0);
+        VaeModel m = VaeModel.load(model);
+        double bg = chosenBackground != null ? chosenBackground
+                : ds != null ? ds.backgroundValue() : CliData.background(m.manifest().provenance().dataset());
+        TraversalSpec s = resolved.spec().withBackground(bg);
         TraversalInputs inputs = TraversalInputs.none();
         String sampleNote = "";
         if (resolved.needsData() && ds == null) {

@@ -36,11 +36,15 @@ class CurveCommandTest {
     @TempDir
     Path dir;
 
-    private static Path dsprites;
+    /** A 32×32 jsg-dual (α = 0.5) model trained, says its manifest, on a small MNIST directory made here. */
+    private static Path model;
+    private static Path mnist;
 
     @BeforeAll
     static void writeModel() {
-        dsprites = CliFixtures.dspritesModel(models);
+        mnist = CliFixtures.mnistDir(models.resolve("mnist"), SAMPLE);
+        model = CliFixtures.model(models.resolve("small.zip"), 32, 10, DivergenceSpec.of(DivergenceKind.JSG_DUAL, 0.5),
+                "mnist:" + mnist, List.of());
     }
 
     /** A CSV as a header and rows of doubles. */
@@ -59,15 +63,15 @@ class CurveCommandTest {
         }
     }
 
-    /** KL(q‖p) and KL(p‖q) of the first {@link #SAMPLE} dSprites examples, from the encoder output, in this test's own code. */
+    /** KL(q‖p) and KL(p‖q) of the {@link #SAMPLE} test images, from the encoder output, in this test's own code. */
     private static double[] independentKl() {
-        VaeModel model = VaeModel.load(dsprites);
-        Dataset data = DatasetSpec.parse("dsprites").open(Split.TEST);
-        float[] images = new float[SAMPLE * 64 * 64];
+        VaeModel vae = VaeModel.load(model);
+        Dataset data = DatasetSpec.parse("mnist:" + mnist).open(Split.TEST);
+        float[] images = new float[SAMPLE * 32 * 32];
         for (int i = 0; i < SAMPLE; i++) {
-            data.read(i, images, i * 64 * 64);
+            data.read(i, images, i * 32 * 32);
         }
-        float[] encoded = model.encode(images, SAMPLE);
+        float[] encoded = vae.encode(images, SAMPLE);
         double qp = 0;
         double pq = 0;
         for (int i = 0; i < SAMPLE; i++) {
@@ -89,8 +93,7 @@ class CurveCommandTest {
     @Test
     void csvEndsEqualTheKlBaselines() throws IOException {
         Path out = dir.resolve("curve.csv");
-        Cli r = Cli.run("curve", "--model", dsprites.toString(), "--dataset", "dsprites", "--limit", Integer.toString(SAMPLE),
-                "--out", out.toString());
+        Cli r = Cli.run("curve", "--model", model.toString(), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("trained alpha: 0.5 (marked)"), r.out());
         Csv csv = Csv.read(out);
@@ -121,7 +124,7 @@ class CurveCommandTest {
     @Test
     void chartsArePngWithMetadataAndSvg() throws IOException {
         Path png = dir.resolve("curve.png");
-        Cli r = Cli.run("curve", "--model", dsprites.toString(), "--limit", "8", "--width", "400", "--height", "300",
+        Cli r = Cli.run("curve", "--model", model.toString(), "--limit", "8", "--width", "400", "--height", "300",
                 "--out", png.toString());
         assertEquals(0, r.exitCode(), r.err());
         BufferedImage image = ImageIO.read(png.toFile());
@@ -130,7 +133,7 @@ class CurveCommandTest {
         assertTrue(PngExport.readText(png).get(PngExport.MODEL).contains("sha256="));
         assertTrue(PngExport.readText(png).get(PngExport.SETTINGS).contains("101 alpha"));
         Path svg = dir.resolve("curve.svg");
-        assertEquals(0, Cli.run("curve", "--model", dsprites.toString(), "--limit", "8", "--width", "400", "--height", "300",
+        assertEquals(0, Cli.run("curve", "--model", model.toString(), "--limit", "8", "--width", "400", "--height", "300",
                 "--out", svg.toString()).exitCode());
         String text = Files.readString(svg);
         assertTrue(text.contains("<svg"), "an SVG document");
@@ -224,14 +227,13 @@ class CurveCommandTest {
         assertUserError(Cli.run("curve", "--gaussians", "0,0,1,1", "--out", out), "--gaussians", "> 0");
         assertUserError(Cli.run("curve", "--gaussians", "0,1,1,1", "--x", "5,-5", "--out", out), "--x");
         assertUserError(Cli.run("curve", "--out", out), "exactly one of");
-        assertUserError(Cli.run("curve", "--gaussians", "0,1,1,1", "--model", dsprites.toString(), "--out", out), "exactly one of");
+        assertUserError(Cli.run("curve", "--gaussians", "0,1,1,1", "--model", model.toString(), "--out", out), "exactly one of");
         assertUserError(Cli.run("curve", "--gaussians", "0,1,1,1", "--out", dir.resolve("c.txt").toString()), "c.txt", ".csv");
-        Path small = CliFixtures.mnistModel(dir, "mnist:/data/mnist");
-        assertUserError(Cli.run("curve", "--model", small.toString(), "--dataset", "dsprites", "--out", out),
-                small.toString(), "32x32", "dsprites", "64x64");
-        Path mnist = CliFixtures.mnistDir(dir.resolve("mnist"), 4);
-        assertUserError(Cli.run("curve", "--model", dsprites.toString(), "--dataset", "mnist:" + mnist, "--out", out),
-                dsprites.toString(), "64x64", "MNIST", "32x32");
+        assertUserError(Cli.run("curve", "--model", model.toString(), "--dataset", "dsprites", "--out", out),
+                model.toString(), "32x32", "dsprites", "64x64");
+        Path big = CliFixtures.dspritesModel(dir);
+        assertUserError(Cli.run("curve", "--model", big.toString(), "--dataset", "mnist:" + mnist, "--out", out),
+                big.toString(), "64x64", "MNIST", "32x32");
         Path missing = dir.resolve("missing.zip");
         assertUserError(Cli.run("curve", "--model", missing.toString(), "--out", out), missing.toString(), "no such file");
         assertUserError(Cli.run("curve", "--sweep", missing.toString(), "--out", out), missing.toString());
