@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 
 /** {@code curve}: divergence against α for a model, the Fig. 1 teaching case, or a sweep's loss breakdown. */
 @Command(name = "curve", mixinStandardHelpOptions = true,
-        description = {"Charts (.png, .svg) or numbers (.csv) of one of:",
+        description = {"Divergence against alpha for a model, the Fig. 1 teaching case, or a sweep's loss breakdown: charts (.png, .svg) or numbers (.csv). One of:",
                 "  --model: for the model's posteriors on a data sample, the closed forms over 101 alpha in [0, 1] of JS^{Ga'} and JS_*^{Ga'} "
                         + "(the paper's) and Nielsen's JS^{Ga} and JS_*^{Ga}, with KL(q||p) and KL(p||q) as horizontal lines and a marker at "
                         + "the alpha the model was trained with; no retraining.",
