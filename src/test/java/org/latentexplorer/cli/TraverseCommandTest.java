@@ -170,6 +170,11 @@ class TraverseCommandTest {
         assertTrue(settings.contains("order=kl (descending)"), settings);
         assertTrue(settings.contains("dataset=mnist:"), settings);
         assertTrue(settings.contains("16 examples"), settings);
+
+        Cli byDivergence = Cli.run("traverse", "--model", small.toString(), "--order", "divergence", "--dataset", "mnist:" + mnist,
+                "--limit", "8", "--labels", "left", "--steps", "2", "--out", dir.resolve("div.png").toString());
+        assertEquals(0, byDivergence.exitCode(), byDivergence.err());
+        assertTrue(byDivergence.out().contains("kl-qp="), "rows scored by the model's own divergence: " + byDivergence.out());
     }
 
     @Test
