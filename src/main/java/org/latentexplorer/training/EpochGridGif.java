@@ -20,7 +20,7 @@ import org.latentexplorer.render.TraversalSpec;
  * A training listener that renders a traversal grid with each epoch's weights and rewrites an animated
  * GIF (one frame per epoch, looping) atomically after every epoch, like geometric-js's {@code training.gif}
  * ({@code GifTraversalsTraining}). After epoch k the file holds exactly the k frames of this run so far, so
- * an interrupted run leaves a valid GIF. Frames are kept in memory PNG-compressed (a few hundred kB each).
+ * an interrupted run leaves a valid GIF; a resumed run can continue the frames of the earlier one. Frames are kept in memory PNG-compressed (a few hundred kB each).
  * Runs on the training thread and decodes with the epoch's model ({@link TrainingEvents.Epoch#model()}).
  */
 public final class EpochGridGif implements TrainingListener {
@@ -40,6 +40,17 @@ public final class EpochGridGif implements TrainingListener {
      * @param delayMillis delay between frames
      */
     public EpochGridGif(Path file, TraversalSpec spec, int delayMillis) {
+        this(file, spec, delayMillis, List.of());
+    }
+
+    /**
+     * As {@link #EpochGridGif(Path, TraversalSpec, int)}, continuing after {@code earlierFrames} (e.g. the frames of
+     * the GIF a resumed run wrote before); they must have the size of this spec's grids.
+     */
+    public EpochGridGif(Path file, TraversalSpec spec, int delayMillis, List<BufferedImage> earlierFrames) {
+        for (BufferedImage frame : earlierFrames) {
+            frames.add(PngExport.encode(frame, Map.of()));
+        }
         this.file = Objects.requireNonNull(file, "file");
         this.spec = Objects.requireNonNull(spec, "spec");
         if (delayMillis < 0 || delayMillis > 655_350) {
@@ -61,7 +72,7 @@ public final class EpochGridGif implements TrainingListener {
         lastRenderNanos = System.nanoTime() - start;
     }
 
-    /** Frames written so far (one per epoch seen). */
+    /** Frames written so far (one per epoch seen, plus any earlier frames it continued). */
     public int frames() {
         return frames.size();
     }

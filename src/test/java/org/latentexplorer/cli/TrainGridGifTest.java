@@ -30,10 +30,15 @@ class TrainGridGifTest {
         Path mnist = CliFixtures.mnistDir(dir.resolve("mnist"), 16);
         Path model = dir.resolve("m.zip");
         Path gif = dir.resolve("training.gif");
-        Cli r = Cli.run("train", "--dataset", "mnist:" + mnist, "--divergence", "jsg", "--alpha", "0.3", "--epochs", "2",
+        Cli r = Cli.run("train", "--dataset", "mnist:" + mnist, "--divergence", "jsg", "--alpha", "0.3", "--epochs", "1",
                 "--batch", "16", "--latents", "3", "--lr", "1e-2", "--out", model.toString(), "--grid-gif", gif.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("grid gif " + gif + ": 2 frames"), r.out());
+        assertTrue(r.out().contains("grid gif " + gif + ": 1 frames"), r.out());
+        assertEquals(1, GifExport.inspect(gif).frames());
+        Cli resumed = Cli.run("train", "--resume", model.toString(), "--epochs", "2", "--out", model.toString(),
+                "--grid-gif", gif.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("grid gif " + gif + ": 2 frames"), "the resumed run continues the GIF: " + resumed.out());
         GifExport.GifSummary summary = GifExport.inspect(gif);
         assertEquals(2, summary.frames());
         assertEquals(342, summary.width());
@@ -50,6 +55,18 @@ class TrainGridGifTest {
         }
         assertEquals(0, differingLast, "the last frame is the final checkpoint's paper grid");
         assertTrue(differingFirst > 0, "the first frame shows epoch 1's weights, not the final ones");
+    }
+
+    @Test
+    void aGridGifOfAnotherSizeIsNotContinued() throws IOException {
+        Path mnist = CliFixtures.mnistDir(dir.resolve("mnist"), 4);
+        Path model = CliFixtures.model(dir.resolve("m.zip"), 32, 2, org.latentexplorer.divergence.DivergenceSpec.of(
+                org.latentexplorer.divergence.DivergenceKind.KL_QP), "mnist:" + mnist, List.of());
+        Path gif = dir.resolve("other.gif");
+        GifExport.write(gif, List.of(new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB)), 100);
+        Cli r = Cli.run("train", "--resume", model.toString(), "--epochs", "2", "--out", model.toString(), "--grid-gif", gif.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("20x10") && r.err().contains("342x70"), r.err());
     }
 
     @Test
