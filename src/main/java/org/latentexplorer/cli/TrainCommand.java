@@ -1,7 +1,11 @@
 package org.latentexplorer.cli;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentexplorer.common.UserInputException;
@@ -12,7 +16,10 @@ import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.Reconstruction;
+import org.latentexplorer.render.GifExport;
+import org.latentexplorer.render.TraversalSpec;
 import org.latentexplorer.training.Cancellation;
+import org.latentexplorer.training.EpochGridGif;
 import org.latentexplorer.training.Trainer;
 import org.latentexplorer.training.TrainingConfig;
 import org.latentexplorer.training.TrainingEvents;
@@ -76,14 +83,30 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "model file to write (.zip)")
     Path out;
 
+    @Option(names = "--grid-gif", description = "after every epoch, render the paper's traversal grid (spec §f) with that epoch's weights "
+            + "and rewrite this animated GIF (one frame per epoch), like the paper's training.gif; with --resume, the frames already "
+            + "in FILE are continued")
+    Path gridGif;
+
+    @Option(names = "--grid-delay", defaultValue = "500", description = "frame delay of --grid-gif in ms (default ${DEFAULT-VALUE})")
+    int gridDelay;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (gridGif != null) {
+            Values.extension(gridGif, List.of("gif"));
+            Values.gifDelay("--grid-delay", gridDelay);
+        }
         Trainer trainer;
+        List<BufferedImage> earlier = List.of();
         if (resume != null) {
             ModelFile.Contents contents = ModelFile.read(resume);
             DatasetSpec ds = DatasetSpec.parse(contents.manifest().provenance().dataset());
+            if (gridGif != null) {
+                earlier = earlierFrames(contents.manifest().architecture().latents(), contents.manifest().architecture().imageSize());
+            }
             Dataset data = CliData.open(ds, Split.TRAIN, contents.manifest().provenance().limit());
             int total = epochs != null ? epochs : contents.manifest().provenance().epochs();
             trainer = Trainer.resume(resume, contents, data, total);
@@ -131,9 +154,50 @@ final class TrainCommand implements Callable<Integer> {
                 stdout.flush();
             }
         };
-        trainer.run(out, printer, new Cancellation());
+        TrainingListener listener = printer;
+        if (gridGif != null) {
+            TraversalSpec grid = TraversalSpec.paper().withBackground(CliData.background(trainer.config().dataset()));
+            EpochGridGif gif = new EpochGridGif(gridGif, grid, gridDelay, earlier);
+            listener = TrainingListener.all(printer, new TrainingListener() {
+                @Override
+                public void epoch(TrainingEvents.Epoch e) {
+                    gif.epoch(e);
+                    stdout.printf(Locale.ROOT, "grid gif %s: %d frames (%.0f ms)%n", gridGif, gif.frames(), gif.lastMillis());
+                    stdout.flush();
+                }
+            });
+        }
+        trainer.run(out, listener, new Cancellation());
         bar.clear();
         stdout.println("saved " + out);
         return 0;
+    }
+
+    /**
+     * The frames of the GIF an earlier run wrote to {@code --grid-gif}, so a resumed run continues it; none when the
+     * file does not exist. A GIF whose frames are not this model's paper-grid size is refused before training.
+     */
+    private List<BufferedImage> earlierFrames(int latents, int size) {
+        if (!Files.exists(gridGif)) {
+            return List.of();
+        }
+        int width = 10 * (size + 2) + 2;
+        int height = latents * (size + 2) + 2;
+        GifExport.GifSummary summary;
+        try {
+            summary = GifExport.inspect(gridGif);
+        } catch (IllegalArgumentException e) {
+            throw UserInputException.forFile(gridGif, "exists but is not a readable GIF to continue (" + e.getMessage()
+                    + "); move it away or choose another --grid-gif file", e);
+        }
+        if (summary.width() != width || summary.height() != height) {
+            throw UserInputException.forFile(gridGif, "has " + summary.width() + "x" + summary.height() + " frames but this model's"
+                    + " grid is " + width + "x" + height + "; move it away or choose another --grid-gif file");
+        }
+        try {
+            return GifExport.readFrames(Files.readAllBytes(gridGif));
+        } catch (IOException e) {
+            throw UserInputException.forFile(gridGif, "could not be read (" + e.getMessage() + ")", e);
+        }
     }
 }

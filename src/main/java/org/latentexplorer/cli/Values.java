@@ -1,6 +1,10 @@
 package org.latentexplorer.cli;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import org.latentexplorer.common.UserInputException;
 
 /** Parsing helpers for option values, with messages naming the option and value. */
@@ -46,5 +50,51 @@ final class Values {
     /** A number for printing: full precision, no exponent for ordinary magnitudes. */
     static String format(double v) {
         return Double.toString(v);
+    }
+
+    /**
+     * Builds a validated settings value (a record whose compact constructor checks its arguments) from
+     * command-line options: its {@link IllegalArgumentException} becomes a {@link UserInputException}
+     * prefixed with {@code what}. Only the construction is wrapped, so failures elsewhere stay internal errors.
+     */
+    static <T> T checked(String what, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The lower-case extension of an output file, which must be one of {@code accepted} (without dots).
+     *
+     * @throws UserInputException naming the file and the accepted extensions otherwise
+     */
+    static String extension(Path file, List<String> accepted) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        if (!accepted.contains(ext)) {
+            throw UserInputException.forFile(file, "unsupported output format; accepted extensions are ."
+                    + String.join(", .", accepted));
+        }
+        return ext;
+    }
+
+    /** One of {@code names} (case-insensitive), or a UserInputException naming the option and the choices. */
+    static String choice(String option, String value, List<String> names) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (!names.contains(v)) {
+            throw new UserInputException(option + ": '" + value + "' is not one of " + String.join(", ", names));
+        }
+        return v;
+    }
+
+    /** A GIF frame delay option in milliseconds, 0..655350 (GIF stores hundredths of a second in 16 bits). */
+    static int gifDelay(String option, int millis) {
+        if (millis < 0 || millis > 655_350) {
+            throw new UserInputException(option + " must be between 0 and 655350 ms, got " + millis);
+        }
+        return millis;
     }
 }

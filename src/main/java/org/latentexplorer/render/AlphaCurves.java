@@ -152,6 +152,9 @@ public final class AlphaCurves {
             r.setAutoPopulateSeriesShape(false);
         }
         r.setAutoPopulateSeriesStroke(false);
+        // One path per series, so dash patterns run along the whole curve instead of restarting at every
+        // (often sub-pixel) segment, which made dotted and dashed curves look solid.
+        r.setDrawSeriesLineAsPath(true);
         return r;
     }
 

@@ -159,7 +159,7 @@ public final class Trainer {
                 ModelFile.write(keptCopy(out, epoch), manifest, snapshot, state);
             }
             last = new VaeModel(manifest, snapshot);
-            listener.epoch(new TrainingEvents.Epoch(record, config.epochs(), images / seconds, perDim, out));
+            listener.epoch(new TrainingEvents.Epoch(record, config.epochs(), images / seconds, perDim, out, last));
         }
         return last;
     }

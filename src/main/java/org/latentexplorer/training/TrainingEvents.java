@@ -2,6 +2,7 @@ package org.latentexplorer.training;
 
 import java.nio.file.Path;
 import org.latentexplorer.model.EpochRecord;
+import org.latentexplorer.model.VaeModel;
 
 /** The immutable events a {@link Trainer} delivers to its {@link TrainingListener}. */
 public final class TrainingEvents {
@@ -26,9 +27,12 @@ public final class TrainingEvents {
 
     /**
      * An epoch finished and its checkpoint was written. {@code divergencePerDimension} holds the
-     * epoch's mean per-dimension divergence (empty for MMD).
+     * epoch's mean per-dimension divergence (empty for MMD). {@code model} is the model after this
+     * epoch: its manifest and an immutable weight snapshot (what the checkpoint holds), for listeners
+     * that decode with the epoch's weights. Decode it on the training thread or build another model from
+     * its weights; its graphs are built lazily and belong to one thread at a time.
      */
     public record Epoch(EpochRecord record, int epochs, double imagesPerSecond, double[] divergencePerDimension,
-                        Path checkpoint) {
+                        Path checkpoint, VaeModel model) {
     }
 }
