@@ -17,7 +17,8 @@ MAIN_CLASS=org.latentexplorer.Launcher
 # The JavaFX app will need its own additions here (e.g. jdk.jsobject for WebView).
 MODULES="${LE_JLINK_MODULES:-java.base,java.compiler,java.desktop,java.net.http,java.sql,jdk.management,jdk.unsupported,jdk.crypto.ec}"
 # The heap may take 40% of the RAM; JavaCPP's off-heap limit for ND4J follows the heap limit.
-JAVA_OPTIONS="${LE_JAVA_OPTIONS:--XX:MaxRAMPercentage=40}"
+# The demo models' folder inside the image is passed to the app as -Dlatentexplorer.models.
+JAVA_OPTIONS=("${LE_JAVA_OPTIONS:--XX:MaxRAMPercentage=40}" "-Dlatentexplorer.models=\$APPDIR/models")
 
 TYPE=all
 DEST="$ROOT/target/installer"
@@ -52,7 +53,14 @@ if [ ! -f "target/$MAIN_JAR" ] || [ ! -d target/lib ]; then
   echo "build-installer: target/$MAIN_JAR or target/lib missing: run ./mvnw -B -q package -DskipTests" >&2
   exit 1
 fi
-VERSION="$(unzip -p "target/$MAIN_JAR" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
+# The main jar's manifest, read with the JDK's jar tool (unzip may not be installed).
+JAR_TOOL="jar"
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jar" ]; then JAR_TOOL="$JAVA_HOME/bin/jar"; fi
+MANIFEST_DIR="$(mktemp -d)"
+(cd "$MANIFEST_DIR" && "$JAR_TOOL" xf "$ROOT/target/$MAIN_JAR" META-INF/MANIFEST.MF)
+MANIFEST="$(tr -d '\r' < "$MANIFEST_DIR/META-INF/MANIFEST.MF")"
+rm -rf "$MANIFEST_DIR"
+VERSION="$(printf '%s\n' "$MANIFEST" | sed -n 's/^Implementation-Version: *//p')"
 VERSION="${VERSION:-0.1.0}"
 
 # Stage exactly the jars the manifest's Class-Path names (stale jars in target/lib stay out), less
@@ -62,7 +70,7 @@ STAGE="$DEST/input"
 rm -rf "$STAGE" "$DEST/$NAME"
 mkdir -p "$STAGE/lib"
 cp "target/$MAIN_JAR" "$STAGE/"
-CLASSPATH_ENTRIES="$(unzip -p "target/$MAIN_JAR" META-INF/MANIFEST.MF | tr -d '\r' \
+CLASSPATH_ENTRIES="$(printf '%s\n' "$MANIFEST" \
   | awk '/^Class-Path:/{on=1; sub(/^Class-Path: /,""); printf "%s",$0; next} on && /^ /{sub(/^ /,""); printf "%s",$0; next} {on=0}')"
 EXCLUDED=0
 for entry in $CLASSPATH_ENTRIES; do
@@ -72,6 +80,11 @@ for entry in $CLASSPATH_ENTRIES; do
   esac
   cp -l "target/lib/$jar" "$STAGE/lib/" 2>/dev/null || cp "target/lib/$jar" "$STAGE/lib/"
 done
+# The demo models travel with the app: $APPDIR/models, named by -Dlatentexplorer.models.
+if ls "$ROOT"/models/*.zip >/dev/null 2>&1; then
+  mkdir -p "$STAGE/models"
+  cp "$ROOT"/models/*.zip "$ROOT"/models/README.md "$STAGE/models/"
+fi
 echo "build-installer: staged $(ls "$STAGE/lib" | wc -l) jars ($(du -sh "$STAGE" | cut -f1)), left out $EXCLUDED unused native build(s)"
 
 ICON="$ROOT/assets/icon.png"
@@ -81,10 +94,12 @@ fi
 
 COMMON=(--name "$NAME" --app-version "$VERSION" --vendor "Latent Explorer"
         --description "Variational autoencoders with the skew geometric Jensen-Shannon divergence")
+JAVA_OPTS_ARGS=()
+for o in "${JAVA_OPTIONS[@]}"; do JAVA_OPTS_ARGS+=(--java-options "$o"); done
 start=$(date +%s)
 "$JPACKAGE" --type app-image "${COMMON[@]}" --dest "$DEST" \
   --input "$STAGE" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
-  --icon "$ICON" --java-options "$JAVA_OPTIONS" --add-modules "$MODULES" \
+  --icon "$ICON" "${JAVA_OPTS_ARGS[@]}" --add-modules "$MODULES" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands"
 rm -rf "$STAGE"
 echo "build-installer: app-image $DEST/$NAME ($(du -sh "$DEST/$NAME" | cut -f1)) in $(( $(date +%s) - start )) s"

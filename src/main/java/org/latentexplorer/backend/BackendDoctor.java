@@ -27,7 +27,7 @@ public final class BackendDoctor {
     }
 
     private static LoadedBackend loaded(BackendReport report) {
-        String nativeBuild = report.nativeBuild() + " (" + report.nativeBuildReason() + ")";
+        String nativeBuild = report.nativeBuild();
         if (report.loadError() != null) {
             return new LoadedBackend("none", List.of(), Optional.empty(), Optional.empty(), nativeBuild,
                     Optional.of(report.loadError()));

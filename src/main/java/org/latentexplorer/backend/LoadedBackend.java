@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param devices      the devices, e.g. "CPU, 8 threads" or "NVIDIA GeForce RTX 3060 (12 GB, compute 8.6)"
  * @param cudaVersion  the CUDA version of a GPU backend
  * @param cudnnVersion the cuDNN version of a GPU backend built with cuDNN
- * @param nativeBuild  the native build, e.g. "nd4j-native-onednn-avx2 (CPU has avx2 fma)"
+ * @param nativeBuild  the native build, e.g. "nd4j-native-onednn-avx2"
  * @param loadError    why ND4J failed to load at all
  */
 public record LoadedBackend(String backendClass, List<String> devices, Optional<String> cudaVersion,
