@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * use of any ND4J class; it is idempotent.
  *
  * <p>When an nd4j-cuda jar is on the class path and {@link GpuReadiness} finds the host ready for its
- * cuDNN build, {@code -cudnn} is added to the property as a second extension ({@code -onednn-avx2:-cudnn}):
+ * cuDNN build, {@code -cudnn} is added to the property as a second extension ({@code -onednn-avx2:-cudnn} on Linux):
  * JavaCPP tries each extension per library, so the CUDA backend finds its cuDNN build and the CPU
  * backend, should ND4J fall back to it, still finds its oneDNN build.
  */
@@ -63,7 +63,9 @@ public final class NativeBuild {
         if (gpu == null || !gpu.gpuMayLoad() || !gpu.useCudnnBuild()) {
             return cpuExtension;
         }
-        return cpuExtension.isEmpty() ? GpuReadiness.CUDNN_EXTENSION : cpuExtension + ":" + GpuReadiness.CUDNN_EXTENSION;
+        // JavaCPP splits the property on the path separator (':' on Linux, ';' on Windows).
+        return cpuExtension.isEmpty() ? GpuReadiness.CUDNN_EXTENSION
+                : cpuExtension + java.io.File.pathSeparator + GpuReadiness.CUDNN_EXTENSION;
     }
 
     /** What {@link GpuReadiness} found when the build was selected (before ND4J loaded). */

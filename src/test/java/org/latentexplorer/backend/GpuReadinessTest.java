@@ -32,7 +32,7 @@ class GpuReadinessTest {
         assertEquals(Optional.of(new DriverVersion("535.104.05")), r.driver());
         assertEquals(Optional.of("/usr/lib/x86_64-linux-gnu/libcuda.so.535.104.05"), r.libcuda());
         assertEquals(Optional.of("/usr/local/cuda/lib64/libcudnn.so.8"), r.cudnnLibrary());
-        assertEquals("-onednn-avx2:-cudnn", NativeBuild.propertyValue("-onednn-avx2", r));
+        assertEquals("-onednn-avx2" + java.io.File.pathSeparator + "-cudnn", NativeBuild.propertyValue("-onednn-avx2", r));
         assertEquals("-cudnn", NativeBuild.propertyValue("", r));
     }
 
