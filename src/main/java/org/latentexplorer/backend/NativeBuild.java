@@ -12,6 +12,11 @@ import java.util.TreeSet;
  * features before ND4J loads, by setting JavaCPP's {@code org.bytedeco.javacpp.platform.extension}.
  * A value the user set explicitly (with {@code -D}) is kept. Call {@link #select()} before the first
  * use of any ND4J class; it is idempotent.
+ *
+ * <p>When an nd4j-cuda jar is on the class path and {@link GpuReadiness} finds the host ready for its
+ * cuDNN build, {@code -cudnn} is added to the property as a second extension ({@code -onednn-avx2:-cudnn} on Linux):
+ * JavaCPP tries each extension per library, so the CUDA backend finds its cuDNN build and the CPU
+ * backend, should ND4J fall back to it, still finds its oneDNN build.
  */
 public final class NativeBuild {
     /** The JavaCPP system property naming the native build's classifier suffix. */
@@ -19,6 +24,7 @@ public final class NativeBuild {
 
     private static volatile String chosen;
     private static volatile String reason;
+    private static volatile GpuReadiness gpu;
 
     private NativeBuild() {
     }
@@ -28,6 +34,7 @@ public final class NativeBuild {
         if (chosen != null) {
             return chosen;
         }
+        gpu = GpuReadiness.check(LiveHostProbe.INSTANCE);
         String explicit = System.getProperty(EXTENSION_PROPERTY);
         if (explicit != null && !explicit.isBlank()) {
             chosen = explicit;
@@ -40,12 +47,31 @@ public final class NativeBuild {
         if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
             chosen = "";
             reason = "no oneDNN build shipped for " + os + "/" + arch + "; using ND4J's default";
-            return chosen;
+        } else {
+            chosen = extensionFor(flags);
+            reason = flags.isEmpty() ? "CPU features unknown" : "CPU has " + describe(flags);
         }
-        chosen = extensionFor(flags);
-        reason = flags.isEmpty() ? "CPU features unknown" : "CPU has " + describe(flags);
-        System.setProperty(EXTENSION_PROPERTY, chosen);
+        String property = propertyValue(chosen, gpu);
+        if (!property.isEmpty()) {
+            System.setProperty(EXTENSION_PROPERTY, property);
+        }
         return chosen;
+    }
+
+    /** The property's value: the CPU extension, followed by {@code -cudnn} when the GPU's cuDNN build should load. */
+    static String propertyValue(String cpuExtension, GpuReadiness gpu) {
+        if (gpu == null || !gpu.gpuMayLoad() || !gpu.useCudnnBuild()) {
+            return cpuExtension;
+        }
+        // JavaCPP splits the property on the path separator (':' on Linux, ';' on Windows).
+        return cpuExtension.isEmpty() ? GpuReadiness.CUDNN_EXTENSION
+                : cpuExtension + java.io.File.pathSeparator + GpuReadiness.CUDNN_EXTENSION;
+    }
+
+    /** What {@link GpuReadiness} found when the build was selected (before ND4J loaded). */
+    public static GpuReadiness gpuReadiness() {
+        select();
+        return gpu;
     }
 
     /** The extension for a set of CPU flags: AVX-512 (f, vl, bw, dq) > AVX2 > generic oneDNN. */

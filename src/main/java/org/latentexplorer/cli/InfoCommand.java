@@ -2,13 +2,18 @@ package org.latentexplorer.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.latentexplorer.backend.BackendDiagnosis;
+import org.latentexplorer.backend.BackendDoctor;
 import org.latentexplorer.backend.BackendReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code info}: versions, the ND4J backend and native build, CPU features. */
+/**
+ * {@code info}: the backend doctor's banner (GPU in use, or the CPU and why not the GPU), then
+ * versions, the ND4J backend and native build, the CPU features, devices and GPU findings.
+ */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Prints versions, the ND4J backend and native build in use, and the CPU features.")
+        description = "Prints which ND4J backend and device compute (and why not the GPU), versions, the native build and the CPU features.")
 final class InfoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -16,7 +21,13 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (String line : BackendReport.probe().lines()) {
+        BackendReport report = BackendReport.probe();
+        BackendDiagnosis diagnosis = BackendDoctor.diagnose(report);
+        out.println(diagnosis.banner());
+        for (String line : report.lines()) {
+            out.println(line);
+        }
+        for (String line : diagnosis.lines().subList(1, diagnosis.lines().size())) {
             out.println(line);
         }
         return 0;
