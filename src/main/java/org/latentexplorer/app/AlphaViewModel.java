@@ -43,11 +43,18 @@ public final class AlphaViewModel {
     private final ObjectProperty<List<GaussianTeaching.NamedValue>> teachingValues = new SimpleObjectProperty<>(List.of());
     private final StringProperty status = new SimpleStringProperty("");
     private final TaskRunner runner;
+    private final java.util.function.Function<LoadedModel, LoadedModel.Codec> codecs;
     private LoadedModel model;
     private PosteriorBatch sample;
 
     public AlphaViewModel(TaskRunner runner) {
+        this(runner, LoadedModel::codec);
+    }
+
+    /** With a seam for the codec (tests use an analytic one). */
+    AlphaViewModel(TaskRunner runner, java.util.function.Function<LoadedModel, LoadedModel.Codec> codecs) {
         this.runner = runner;
+        this.codecs = codecs;
         InvalidationRevalidate.on(this::updateTeaching, muP, sigmaP, muQ, sigmaQ, teachingAlpha);
         dimensionAlpha.addListener(o -> updatePerDimension());
         updateTeaching();
@@ -71,7 +78,7 @@ public final class AlphaViewModel {
         }
         status.set("encoding " + SAMPLE + " examples …");
         runner.submit("curves", () -> {
-            LoadedModel.Codec codec = m.codec();
+            LoadedModel.Codec codec = codecs.apply(m);
             int[] idx = Samples.spread(m.sample(), SAMPLE);
             PosteriorBatch batch = PosteriorBatch.encode(codec, Samples.read(m.sample(), idx), idx.length);
             OptionalDouble trained = m.manifest().divergence().kind().isSkewJs()

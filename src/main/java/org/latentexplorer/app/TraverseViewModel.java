@@ -99,13 +99,20 @@ public final class TraverseViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final IntegerProperty gridsRendered = new SimpleIntegerProperty();
     private final TaskRunner runner;
+    private final java.util.function.Function<LoadedModel, LoadedModel.Codec> codecs;
     private volatile LoadedModel model;
     private LoadedModel.Codec codec;
     private LoadedModel codecOwner;
     private boolean applying;
 
     public TraverseViewModel(TaskRunner runner) {
+        this(runner, LoadedModel::codec);
+    }
+
+    /** With a seam for the codec (tests use an analytic one). */
+    TraverseViewModel(TaskRunner runner, java.util.function.Function<LoadedModel, LoadedModel.Codec> codecs) {
         this.runner = runner;
+        this.codecs = codecs;
         preset.addListener((o, was, now) -> applyPreset(now));
         InvalidationRevalidate.on(this::renderGrid, rangeMode, rangeValue, steps, rowOrder, labels);
         anchorKind.addListener(o -> resetAnchor());
@@ -178,7 +185,7 @@ public final class TraverseViewModel {
     private synchronized LoadedModel.Codec codec() {
         LoadedModel m = model;
         if (codecOwner != m) {
-            codec = m.codec();
+            codec = codecs.apply(m);
             codecOwner = m;
         }
         return codec;
