@@ -31,6 +31,27 @@ final class Charts {
         return chart;
     }
 
+    /** Two line plots sharing the x axis: large terms on top, small ones below, each on its own scale. */
+    static JFreeChart stacked(String title, String x, XYDataset top, String topLabel, XYDataset bottom, String bottomLabel) {
+        org.jfree.chart.axis.NumberAxis domain = new org.jfree.chart.axis.NumberAxis(x);
+        org.jfree.chart.plot.CombinedDomainXYPlot plot = new org.jfree.chart.plot.CombinedDomainXYPlot(domain);
+        plot.setGap(8);
+        int offset = 0;
+        for (Object[] part : new Object[][] {{top, topLabel, 3}, {bottom, bottomLabel, 2}}) {
+            org.jfree.chart.axis.NumberAxis range = new org.jfree.chart.axis.NumberAxis((String) part[1]);
+            range.setAutoRangeIncludesZero(false);
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            for (int i = 0; i < 3; i++) {
+                r.setSeriesPaint(i, PALETTE[(offset + i) % PALETTE.length]);
+                r.setSeriesStroke(i, new java.awt.BasicStroke(1.8f));
+            }
+            offset += 2;
+            plot.add(new XYPlot((XYDataset) part[0], null, range, r), (Integer) part[2]);
+        }
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return chart;
+    }
+
     /** Colours a chart for the theme: white paper in light mode, the window's dark grey in dark mode. */
     static void style(JFreeChart chart, boolean dark) {
         Color bg = dark ? new Color(0x22, 0x27, 0x2e) : Color.WHITE;
@@ -48,7 +69,17 @@ final class Charts {
                 legend.setItemPaint(fg);
             }
         }
-        if (chart.getPlot() instanceof XYPlot plot) {
+        if (chart.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined) {
+            combined.setBackgroundPaint(bg);
+            axes(combined.getDomainAxis(), fg);
+            for (Object o : combined.getSubplots()) {
+                XYPlot plot = (XYPlot) o;
+                plot.setBackgroundPaint(bg);
+                plot.setDomainGridlinePaint(grid);
+                plot.setRangeGridlinePaint(grid);
+                axes(plot.getRangeAxis(), fg);
+            }
+        } else if (chart.getPlot() instanceof XYPlot plot) {
             plot.setBackgroundPaint(bg);
             plot.setDomainGridlinePaint(grid);
             plot.setRangeGridlinePaint(grid);

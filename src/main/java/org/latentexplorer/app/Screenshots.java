@@ -25,58 +25,59 @@ final class Screenshots {
     void run() {
         stage.setWidth(1360);
         stage.setHeight(860);
-        waitFor(() -> window.traverse().gridProperty().get() != null && window.alpha().curvesProperty().get() != null
-                && window.traverse().encodedProperty().get() != null, 600, this::traverse);
+        waitFor(() -> window.model().get() != null && window.traverse().gridProperty().get() != null, 600, this::train);
     }
 
-    private void traverse() {
-        TraverseViewModel t = window.traverse();
-        t.selectedExample.set(3);
-        t.interpolationFrom.set(3);
-        t.interpolationTo.set(7);
-        t.labels.set(true);
-        t.rowOrder.set(org.latentexplorer.render.RowOrder.SCORE_DESCENDING);
-        window.tabs().getSelectionModel().select(2);
-        int before = t.gridsRenderedProperty().get();
-        waitFor(() -> t.gridsRenderedProperty().get() > before && t.interpolationProperty().get() != null, 300,
+    /** A short run on procedural dSprites; the trained model then becomes current for the other views. */
+    private void train() {
+        TrainViewModel vm = window.train();
+        vm.limit.set(System.getProperty("screenshots.limit", "4096"));
+        vm.epochs.set(System.getProperty("screenshots.epochs", "3"));
+        vm.batch.set("64");
+        vm.learningRate.set("5e-4");
+        window.tabs().getSelectionModel().select(0);
+        window.trainView().start();
+        waitFor(() -> vm.stateProperty().get() != TrainViewModel.State.RUNNING && vm.previewProperty().get() != null, 1800,
                 () -> later(() -> {
-                    shoot("traverse");
-                    alpha();
+                    shoot("train");
+                    models();
                 }));
-    }
-
-    private void alpha() {
-        window.tabs().getSelectionModel().select(1);
-        window.alpha().teachingAlpha.set(0.3);
-        later(() -> {
-            shoot("alpha-explorer");
-            models();
-        });
     }
 
     private void models() {
         window.tabs().getSelectionModel().select(3);
         later(() -> {
             shoot("models");
-            train();
+            alpha();
         });
     }
 
-    private void train() {
-        TrainViewModel vm = window.train();
-        vm.limit.set("2048");
-        vm.epochs.set("2");
-        vm.batch.set("64");
-        window.tabs().getSelectionModel().select(0);
-        window.trainView().start();
-        waitFor(() -> vm.stateProperty().get() != TrainViewModel.State.RUNNING && vm.previewProperty().get() != null, 1200,
-                () -> later(() -> {
-                    window.tabs().getSelectionModel().select(0);
-                    later(() -> {
-                        shoot("train");
-                        stage.hide();
-                    });
+    private void alpha() {
+        window.tabs().getSelectionModel().select(1);
+        window.alpha().teachingAlpha.set(0.3);
+        waitFor(() -> window.alpha().curvesProperty().get() != null && window.alpha().perDimensionProperty().get() != null,
+                600, () -> later(() -> {
+                    shoot("alpha-explorer");
+                    traverse();
                 }));
+    }
+
+    private void traverse() {
+        TraverseViewModel t = window.traverse();
+        window.tabs().getSelectionModel().select(2);
+        waitFor(() -> t.encodedProperty().get() != null, 600, () -> {
+            t.selectedExample.set(3);
+            t.interpolationFrom.set(3);
+            t.interpolationTo.set(7);
+            t.labels.set(true);
+            t.rowOrder.set(org.latentexplorer.render.RowOrder.SCORE_DESCENDING);
+            int before = t.gridsRenderedProperty().get();
+            waitFor(() -> t.gridsRenderedProperty().get() > before && t.interpolationProperty().get() != null, 300,
+                    () -> later(() -> {
+                        shoot("traverse");
+                        stage.hide();
+                    }));
+        });
     }
 
     private void shoot(String name) {

@@ -55,7 +55,8 @@ final class TrainView {
     TrainView(TrainViewModel vm, AppContext ctx) {
         this.vm = vm;
         this.ctx = ctx;
-        chart = Charts.lines("Loss components per step", "step", "loss (batch mean)", vm.losses());
+        chart = Charts.stacked("Loss components per step", "step", vm.losses(), "REC and loss", vm.regularisers(),
+                "divergence terms");
         Charts.style(chart, ctx.dark.get());
         ctx.dark.addListener((o, was, now) -> Charts.style(chart, now));
         ChartViewer viewer = new ChartViewer(chart);

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -72,6 +74,8 @@ public final class TrainViewModel {
     private final StringProperty message = new SimpleStringProperty("");
 
     private final XYSeriesCollection losses = new XYSeriesCollection();
+    private final XYSeriesCollection regularisers = new XYSeriesCollection();
+    private final List<XYSeries> all = new ArrayList<>();
     private final TaskRunner runner;
     private final Path workDirectory;
     private TrainingJob job;
@@ -166,8 +170,13 @@ public final class TrainViewModel {
         }
         job = new TrainingJob(config, out);
         losses.removeAllSeries();
-        for (String name : seriesNames(config)) {
-            losses.addSeries(new XYSeries(name, true, true));
+        regularisers.removeAllSeries();
+        all.clear();
+        String[] names = seriesNames(config);
+        for (int i = 0; i < names.length; i++) {
+            XYSeries series = new XYSeries(names[i], true, true);
+            (i < 2 ? losses : regularisers).addSeries(series);
+            all.add(series);
         }
         points.set(0);
         epochProgress.set(0);
@@ -227,8 +236,8 @@ public final class TrainViewModel {
             }
         }
         if (changed) {
-            for (int i = 0; i < losses.getSeriesCount(); i++) {
-                losses.getSeries(i).fireSeriesChanged();
+            for (XYSeries series : all) {
+                series.fireSeriesChanged();
             }
         }
     }
@@ -243,8 +252,8 @@ public final class TrainViewModel {
         if (inStride < stride && !last) {
             return false;
         }
-        for (int i = 0; i < losses.getSeriesCount(); i++) {
-            losses.getSeries(i).add(s.globalStep(), sums[i] / inStride, false);
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).add(s.globalStep(), sums[i] / inStride, false);
         }
         java.util.Arrays.fill(sums, 0);
         inStride = 0;
@@ -321,8 +330,14 @@ public final class TrainViewModel {
         });
     }
 
+    /** The total loss and the reconstruction term, per step (averaged in strides on long runs). */
     public XYSeriesCollection losses() {
         return losses;
+    }
+
+    /** The divergence and, for the JS family, its two KL terms. */
+    public XYSeriesCollection regularisers() {
+        return regularisers;
     }
 
     public StringProperty errorProperty() {

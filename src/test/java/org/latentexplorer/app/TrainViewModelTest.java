@@ -64,7 +64,8 @@ class TrainViewModelTest {
         TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
         TrainingJob job = vm.prepare();
         assertEquals(TrainViewModel.State.RUNNING, vm.stateProperty().get());
-        assertEquals(5, vm.losses().getSeriesCount());
+        assertEquals(2, vm.losses().getSeriesCount());
+        assertEquals(3, vm.regularisers().getSeriesCount());
         TrainingConfig c = job.config();
         job.offer(new TrainingEvents.Started(c, 1, 4, 256, 1000));
         for (int s = 1; s <= 4; s++) {
