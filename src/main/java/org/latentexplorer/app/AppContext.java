@@ -24,11 +24,18 @@ final class AppContext {
     final StringProperty job = new SimpleStringProperty("Ready");
     final BooleanProperty dark = new SimpleBooleanProperty();
     final AppPrefs prefs;
+    /** Told when the recent files change (the Models view's list). */
+    java.util.function.Consumer<List<Path>> recentChanged = paths -> { };
     private Window owner;
 
     AppContext(AppPrefs prefs) {
         this.prefs = prefs;
         dark.set(prefs.dark());
+    }
+
+    /** Records a file as recently used. */
+    void addRecent(Path file) {
+        recentChanged.accept(prefs.addRecent(file));
     }
 
     void owner(Window window) {

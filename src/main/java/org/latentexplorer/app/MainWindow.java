@@ -53,6 +53,7 @@ public final class MainWindow implements AutoCloseable {
     private final StatusBar status = new StatusBar();
     private final Label backend = new Label("ND4J: loading …");
     private final Label memory = new Label();
+    private final Label working = new Label();
     private final Label banner = new Label();
     private final Timeline memoryTimer;
     private final StringBinding title;
@@ -66,6 +67,7 @@ public final class MainWindow implements AutoCloseable {
         alphaView = new AlphaView(alphaVm, ctx);
         traverseView = new TraverseView(traverseVm, ctx);
         modelsView = new ModelsView(ctx, this::openModel);
+        ctx.recentChanged = modelsView::recent;
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("Train", "tab-train", trainView.node()), tab("α explorer", "tab-alpha", alphaView.node()),
@@ -87,7 +89,24 @@ public final class MainWindow implements AutoCloseable {
         status.textProperty().bind(ctx.job);
         backend.setId("status-backend");
         memory.setId("status-memory");
-        status.getRightItems().addAll(backend, new Label("  "), memory);
+        working.setId("status-working");
+        working.textProperty().bind(Bindings.createStringBinding(() -> {
+            StringBuilder b = new StringBuilder();
+            if (jobs.busyProperty().get() > 0) {
+                b.append("loading · ");
+            }
+            if (alphaRunner.busyProperty().get() > 0) {
+                b.append("α curves · ");
+            }
+            if (traverseRunner.busyProperty().get() > 0) {
+                b.append("decoding · ");
+            }
+            if (trainRunner.busyProperty().get() > 0) {
+                b.append("preview · ");
+            }
+            return b.toString();
+        }, jobs.busyProperty(), alphaRunner.busyProperty(), traverseRunner.busyProperty(), trainRunner.busyProperty()));
+        status.getRightItems().addAll(working, backend, new Label("  "), memory);
         status.progressProperty().bind(Bindings.createDoubleBinding(() -> {
             TrainViewModel.State s = trainVm.stateProperty().get();
             return s == TrainViewModel.State.RUNNING || s == TrainViewModel.State.PAUSED ? trainVm.overallProgressProperty().get() : 0.0;
@@ -203,7 +222,7 @@ public final class MainWindow implements AutoCloseable {
         ctx.job.set("Opening " + file.getFileName() + " …");
         jobs.submit("load", () -> ModelLoader.load(file), m -> {
             ctx.model.set(m);
-            modelsView.recent(ctx.prefs.addRecent(file));
+            ctx.addRecent(file);
         }, t -> {
             ctx.job.set("Could not open " + file.getFileName());
             ctx.showError("Could not open the model", t);
@@ -221,6 +240,11 @@ public final class MainWindow implements AutoCloseable {
     /** Where the stage is, for dialogs. */
     public void owner(javafx.stage.Window window) {
         ctx.owner(window);
+    }
+
+    /** Whether the dark theme is on (remembered in the preferences). */
+    public javafx.beans.property.BooleanProperty darkProperty() {
+        return ctx.dark;
     }
 
     public TabPane tabs() {

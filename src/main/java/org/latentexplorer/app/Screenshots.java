@@ -75,8 +75,19 @@ final class Screenshots {
             waitFor(() -> t.gridsRenderedProperty().get() > before && t.interpolationProperty().get() != null, 300,
                     () -> later(() -> {
                         shoot("traverse");
-                        stage.hide();
+                        dark();
                     }));
+        });
+    }
+
+    /** The α explorer once more, in the dark theme. */
+    private void dark() {
+        window.tabs().getSelectionModel().select(1);
+        window.darkProperty().set(true);
+        later(() -> {
+            shoot("alpha-explorer-dark");
+            window.darkProperty().set(false);
+            stage.hide();
         });
     }
 

@@ -323,7 +323,7 @@ final class TrainView {
         }
         Path target = ctx.save("Save model", "model.zip", List.of(AppContext.MODELS));
         if (target != null) {
-            vm.save(target, () -> ctx.prefs.addRecent(target));
+            vm.save(target, () -> ctx.addRecent(target));
         }
     }
 

@@ -17,7 +17,9 @@ import org.latentexplorer.training.TrainingListener;
 /**
  * One training run, independent of the toolkit: opens the data, runs {@link Trainer} on the calling
  * thread (which owns the graph) and queues the trainer's events for the UI to drain at its own pace.
- * Pause blocks the training thread between steps; cancel stops it before the next step.
+ * Pause blocks the training thread between steps (inside the step event, the only place the
+ * trainer hands over control; the listener contract's "return quickly" is broken on purpose while
+ * paused); cancel stops it before the next step.
  */
 public final class TrainingJob {
     private final TrainingConfig config;
