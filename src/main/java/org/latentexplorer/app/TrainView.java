@@ -290,7 +290,11 @@ final class TrainView {
             return;
         }
         service.job(job);
-        service.restart();
+        // reset, not restart: restarting a finished Service fires a spurious CANCELLED event
+        if (service.getState() != javafx.concurrent.Worker.State.READY) {
+            service.reset();
+        }
+        service.start();
         drainer.start();
     }
 
@@ -301,7 +305,7 @@ final class TrainView {
             vm.finished(TrainViewModel.State.FAILED, failure.getMessage());
             ctx.job.set("Training failed");
             ctx.showError(failure instanceof TrainingDivergedException ? "Training diverged" : "Training failed", failure);
-        } else if (job.isCancelled()) {
+        } else if (job.isCancelled() || model == null) {
             vm.finished(TrainViewModel.State.CANCELLED, model == null ? "cancelled before the first epoch finished"
                     : "cancelled; the checkpoint of epoch " + model.manifest().epochsCompleted() + " can be saved");
             ctx.job.set("Training cancelled");

@@ -119,8 +119,32 @@ class AppUiTest {
 
     @Test
     @Order(3)
+    void pauseResumeAndCancelControlTheRunningJob() {
+        TrainViewModel vm = window.train();
+        ROBOT.interact(() -> {
+            vm.limit.set("4096");
+            vm.epochs.set("20");
+            vm.batch.set("16");
+        });
+        ROBOT.clickOn("#train-start");
+        waitFor(() -> vm.pointsProperty().get() > 0);
+        ROBOT.clickOn("#train-pause");
+        waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.PAUSED && vm.job().isPaused());
+        ROBOT.clickOn("#train-resume");
+        waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.RUNNING && !vm.job().isPaused());
+        ROBOT.clickOn("#train-cancel");
+        waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.CANCELLED);
+        assertTrue(vm.job().isCancelled());
+        assertEquals(1, fx(() -> window.model().get().manifest().epochsCompleted()),
+                "a run cancelled in its first epoch leaves the previous model current");
+    }
+
+    @Test
+    @Order(4)
     void theAlphaExplorerDraws() {
-        ROBOT.clickOn("#tab-alpha");
+        ROBOT.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
+                .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> window.tabs().getSelectionModel().getSelectedIndex() == 1);
         waitFor(() -> window.alpha().curvesProperty().get() != null);
         XYDataset data = fx(() -> window.alphaView().curvesViewer().getChart().getXYPlot().getDataset());
         assertTrue(fx(data::getSeriesCount) >= 4);
@@ -134,7 +158,7 @@ class AppUiTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theTraversalGridRendersAndASliderChangesTheImage() {
         ROBOT.clickOn("#tab-traverse");
         TraverseViewModel vm = window.traverse();
@@ -149,7 +173,21 @@ class AppUiTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
+    void aGoodModelFileOpensAndJoinsTheRecentFiles() {
+        LoadedModel trained = fx(() -> window.model().get());
+        Path checkpoint = trained.file();
+        assertNotNull(checkpoint, "the first training run's checkpoint is the current model's file");
+        ROBOT.interact(() -> window.openModel(checkpoint));
+        waitFor(() -> window.model().get() != trained);
+        assertEquals(checkpoint, fx(() -> window.model().get().file()));
+        assertEquals(checkpoint.toAbsolutePath().normalize(), new AppPrefs(prefs).recent().get(0));
+        String title = fx(stage::getTitle);
+        assertTrue(title.startsWith("Latent Explorer — " + checkpoint.getFileName()), title);
+    }
+
+    @Test
+    @Order(7)
     void aBadModelFileShowsAnErrorDialogNamingIt() throws Exception {
         Path bad = dir.resolve("broken-model.zip");
         Files.writeString(bad, "this is not a model", StandardCharsets.UTF_8);
