@@ -21,8 +21,9 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private final ReadOnlyIntegerWrapper busy = new ReadOnlyIntegerWrapper();
 
-    public FxTaskRunner(String threadName) {
-        executor = new LatestOnlyExecutor(threadName);
+    /** @param first slots served before the others when several are pending (see {@link LatestOnlyExecutor}) */
+    public FxTaskRunner(String threadName, String... first) {
+        executor = new LatestOnlyExecutor(threadName, first);
     }
 
     @Override

@@ -8,15 +8,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One worker thread that runs, per slot, only the newest pending request: a request that is
  * replaced before the worker picks it up is dropped, never queued. Slots are served in the order
- * they became pending. The single thread owns whatever SameDiff graphs its work builds.
+ * they became pending, except that a slot named in the constructor's {@code first} goes ahead of
+ * the others (a slider's single-image decode before a whole grid). The single thread owns whatever
+ * SameDiff graphs its work builds.
  */
 public final class LatestOnlyExecutor implements AutoCloseable {
     private final Map<String, Runnable> pending = new LinkedHashMap<>();
     private final Thread worker;
     private final AtomicLong dropped = new AtomicLong();
+    private final java.util.Set<String> first;
     private boolean closed;
 
-    public LatestOnlyExecutor(String name) {
+    public LatestOnlyExecutor(String name, String... first) {
+        this.first = java.util.Set.of(first);
         worker = new Thread(this::loop, name);
         worker.setDaemon(true);
         worker.start();
@@ -53,9 +57,18 @@ public final class LatestOnlyExecutor implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                Iterator<Runnable> it = pending.values().iterator();
-                next = it.next();
-                it.remove();
+                next = null;
+                for (String slot : first) {
+                    next = pending.remove(slot);
+                    if (next != null) {
+                        break;
+                    }
+                }
+                if (next == null) {
+                    Iterator<Runnable> it = pending.values().iterator();
+                    next = it.next();
+                    it.remove();
+                }
             }
             try {
                 next.run();

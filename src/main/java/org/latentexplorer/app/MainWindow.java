@@ -39,7 +39,7 @@ public final class MainWindow implements AutoCloseable {
     private final AppContext ctx;
     private final FxTaskRunner jobs = new FxTaskRunner("jobs");
     private final FxTaskRunner alphaRunner = new FxTaskRunner("alpha-explorer");
-    private final FxTaskRunner traverseRunner = new FxTaskRunner("traverse-decoder");
+    private final FxTaskRunner traverseRunner = new FxTaskRunner("traverse-decoder", "live");
     private final FxTaskRunner trainRunner = new FxTaskRunner("train-preview");
     private final TrainViewModel trainVm;
     private final AlphaViewModel alphaVm;

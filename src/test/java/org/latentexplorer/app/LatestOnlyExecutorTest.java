@@ -61,6 +61,30 @@ class LatestOnlyExecutorTest {
         }
     }
 
+    @Test
+    void aPrioritySlotGoesFirst() throws InterruptedException {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(3);
+        try (LatestOnlyExecutor executor = new LatestOnlyExecutor("test", "live")) {
+            executor.submit("block", () -> {
+                await(release);
+                done.countDown();
+            });
+            executor.submit("grid", () -> {
+                ran.add("grid");
+                done.countDown();
+            });
+            executor.submit("live", () -> {
+                ran.add("live");
+                done.countDown();
+            });
+            release.countDown();
+            assertTrue(done.await(10, TimeUnit.SECONDS));
+            assertEquals(List.of("live", "grid"), ran);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

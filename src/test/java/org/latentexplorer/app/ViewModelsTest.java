@@ -73,6 +73,22 @@ class ViewModelsTest {
     }
 
     @Test
+    void exportWritesAPngWithItsSettingsAndAGifOfTheColumns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        TraverseViewModel vm = new TraverseViewModel(TaskRunner.sameThread(), m -> new AnalyticCodec(4, 64));
+        vm.setModel(MODEL);
+        java.nio.file.Path png = dir.resolve("grid.png");
+        java.nio.file.Path gif = dir.resolve("grid.gif");
+        Throwable[] failure = new Throwable[1];
+        vm.export(png, () -> { }, t -> failure[0] = t);
+        vm.export(gif, () -> { }, t -> failure[0] = t);
+        assertEquals(null, failure[0]);
+        java.util.Map<String, String> text = org.latentexplorer.render.PngExport.readText(png);
+        assertTrue(text.get(org.latentexplorer.render.PngExport.SETTINGS).contains("preset=paper"), text.toString());
+        assertTrue(text.get(org.latentexplorer.render.PngExport.MODEL).contains("jsg-dual"), text.toString());
+        assertEquals(10, org.latentexplorer.render.GifExport.inspect(gif).frames());
+    }
+
+    @Test
     void alphaExplorerComputesCurvesAndPerDimensionValues() {
         AlphaViewModel vm = new AlphaViewModel(TaskRunner.sameThread(), m -> new AnalyticCodec(4, 64));
         vm.setModel(MODEL);
