@@ -45,6 +45,7 @@ final class TrainView {
     final Button resume = new Button("Resume");
     final Button cancel = new Button("Cancel");
     final Button save = new Button("Save model…");
+    final Button continueRun = new Button("Continue current model");
     private final AnimationTimer drainer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -212,6 +213,12 @@ final class TrainView {
         cancel.disableProperty().bind(running.not());
         save.disableProperty().bind(vm.checkpointProperty().isNull().or(vm.savingProperty()));
         start.setOnAction(e -> start());
+        continueRun.setId("train-continue");
+        continueRun.setTooltip(new Tooltip("Resume training the current model's file (with its own settings and Adam state)"
+                + " up to the Epochs above; the new checkpoints go to a new file"));
+        continueRun.disableProperty().bind(running.or(Bindings.createBooleanBinding(
+                () -> ctx.model.get() == null || ctx.model.get().file() == null, ctx.model)));
+        continueRun.setOnAction(e -> continueCurrent());
         pause.setOnAction(e -> vm.pause());
         resume.setOnAction(e -> vm.resume());
         cancel.setOnAction(e -> vm.cancel());
@@ -222,7 +229,7 @@ final class TrainView {
         save.setTooltip(new Tooltip("Save the latest checkpoint (Ctrl+S); written atomically"));
         HBox buttons = new HBox(6, start, pause, resume, cancel);
         g.add(buttons, 0, row++, 2, 1);
-        g.add(save, 0, row, 2, 1);
+        g.add(new HBox(6, save, continueRun), 0, row, 2, 1);
         ColumnConstraints c0 = new ColumnConstraints();
         ColumnConstraints c1 = new ColumnConstraints(160, 220, Double.MAX_VALUE);
         c1.setHgrow(Priority.ALWAYS);
@@ -279,14 +286,23 @@ final class TrainView {
 
     /** Starts a run with the form's settings (Ctrl+T). */
     void start() {
+        launch(false);
+    }
+
+    /** Continues the current model's file up to the form's epochs. */
+    void continueCurrent() {
+        launch(true);
+    }
+
+    private void launch(boolean resume) {
         if (service.isRunning()) {
             return;
         }
         TrainingJob job;
         try {
-            job = vm.prepare();
+            job = resume ? vm.prepareContinue(ctx.model.get()) : vm.prepare();
         } catch (RuntimeException e) {
-            ctx.showError("Cannot start training", e);
+            ctx.showError(resume ? "Cannot continue training" : "Cannot start training", e);
             return;
         }
         service.job(job);

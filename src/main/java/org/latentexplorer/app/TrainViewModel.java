@@ -160,19 +160,46 @@ public final class TrainViewModel {
      */
     public TrainingJob prepare() {
         TrainingConfig config = config();
-        Path out;
+        job = new TrainingJob(config, newCheckpoint());
+        begin(config.divergence().kind().isSkewJs(), config.dataset());
+        return job;
+    }
+
+    /**
+     * Resets the progress and returns a job that continues {@code current}'s file up to the form's epochs,
+     * or throws a user-facing message when that is not possible.
+     */
+    public TrainingJob prepareContinue(LoadedModel current) {
+        if (current == null || current.file() == null) {
+            throw new UserInputException("the current model has no file to continue from: open a model file or train one");
+        }
+        int total = integer("epochs", epochs.get());
+        int done = current.manifest().epochsCompleted();
+        if (total <= done) {
+            throw new UserInputException(current.file().getFileName() + " already has " + done
+                    + " epochs; set Epochs to more than " + done + " to continue it");
+        }
+        job = TrainingJob.resume(current.file(), total, newCheckpoint());
+        begin(current.manifest().divergence().kind().isSkewJs(), current.manifest().provenance().dataset());
+        return job;
+    }
+
+    private Path newCheckpoint() {
         try {
             Files.createDirectories(workDirectory);
-            out = Files.createTempFile(workDirectory, "training-", ".zip");
+            Path out = Files.createTempFile(workDirectory, "training-", ".zip");
             Files.delete(out);
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a training file in " + workDirectory, e);
         }
-        job = new TrainingJob(config, out);
+    }
+
+    private void begin(boolean skew, String dataset) {
         losses.removeAllSeries();
         regularisers.removeAllSeries();
         all.clear();
-        String[] names = seriesNames(config);
+        String[] names = seriesNames(skew);
         for (int i = 0; i < names.length; i++) {
             XYSeries series = new XYSeries(names[i], true, true);
             (i < 2 ? losses : regularisers).addSeries(series);
@@ -184,18 +211,17 @@ public final class TrainViewModel {
         preview.set(null);
         checkpoint.set(null);
         eta.set("");
-        progressText.set("opening " + config.dataset() + " …");
+        progressText.set("opening " + dataset + " …");
         state.set(State.RUNNING);
         message.set("");
         startNanos = System.nanoTime();
         stride = 1;
         inStride = 0;
         java.util.Arrays.fill(sums, 0);
-        return job;
     }
 
-    static String[] seriesNames(TrainingConfig config) {
-        if (config.divergence().kind().isSkewJs()) {
+    static String[] seriesNames(boolean skew) {
+        if (skew) {
             return new String[] {"loss", "reconstruction", "divergence", "kl_loss1", "kl_loss2"};
         }
         return new String[] {"loss", "reconstruction", "divergence"};

@@ -7,6 +7,8 @@ import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.Split;
+import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.Provenance;
 import org.latentexplorer.model.VaeModel;
 import org.latentexplorer.training.Cancellation;
 import org.latentexplorer.training.Trainer;
@@ -22,18 +24,40 @@ import org.latentexplorer.training.TrainingListener;
  * paused); cancel stops it before the next step.
  */
 public final class TrainingJob {
-    private final TrainingConfig config;
+    private volatile TrainingConfig config;
     private final Path checkpoint;
+    private final Path resumeFrom;
+    private final int totalEpochs;
     private final Cancellation cancellation = new Cancellation();
     private final PauseGate gate = new PauseGate();
     private final Queue<Object> events = new ConcurrentLinkedQueue<>();
     private volatile Dataset data;
 
     public TrainingJob(TrainingConfig config, Path checkpoint) {
-        this.config = config;
-        this.checkpoint = checkpoint;
+        this(config, checkpoint, null, 0);
     }
 
+    private TrainingJob(TrainingConfig config, Path checkpoint, Path resumeFrom, int totalEpochs) {
+        this.config = config;
+        this.checkpoint = checkpoint;
+        this.resumeFrom = resumeFrom;
+        this.totalEpochs = totalEpochs;
+    }
+
+    /**
+     * Continues the checkpoint {@code from} (with its own settings and data set) up to {@code totalEpochs},
+     * writing the new checkpoints to {@code checkpoint}; {@code from} is left as it is.
+     */
+    public static TrainingJob resume(Path from, int totalEpochs, Path checkpoint) {
+        return new TrainingJob(null, checkpoint, from, totalEpochs);
+    }
+
+    /** The file a resumed job continues from (null for a fresh run). */
+    public Path resumeFrom() {
+        return resumeFrom;
+    }
+
+    /** The run's settings; for a resumed job, known once {@link #run()} has read the checkpoint. */
     public TrainingConfig config() {
         return config;
     }
@@ -50,9 +74,17 @@ public final class TrainingJob {
 
     /** Trains; returns the model after the last completed epoch, or null if cancelled before one. */
     public VaeModel run() {
-        Dataset d = DatasetSpec.parse(config.dataset()).open(Split.TRAIN);
-        data = config.limit() > 0 ? Datasets.limit(d, config.limit()) : d;
-        Trainer trainer = Trainer.fresh(config, data);
+        Trainer trainer;
+        if (resumeFrom != null) {
+            ModelFile.Contents contents = ModelFile.read(resumeFrom);
+            Provenance p = contents.manifest().provenance();
+            data = open(p.dataset(), p.limit());
+            trainer = Trainer.resume(resumeFrom, contents, data, totalEpochs);
+            config = trainer.config();
+        } else {
+            data = open(config.dataset(), config.limit());
+            trainer = Trainer.fresh(config, data);
+        }
         TrainingListener listener = new TrainingListener() {
             @Override
             public void started(TrainingEvents.Started e) {
@@ -76,6 +108,11 @@ public final class TrainingJob {
             }
         };
         return trainer.run(checkpoint, listener, cancellation);
+    }
+
+    private static Dataset open(String spec, int limit) {
+        Dataset d = DatasetSpec.parse(spec).open(Split.TRAIN);
+        return limit > 0 ? Datasets.limit(d, limit) : d;
     }
 
     /** Queues an event as if the trainer had sent it (for tests of the consumers). */

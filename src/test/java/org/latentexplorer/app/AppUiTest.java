@@ -141,6 +141,22 @@ class AppUiTest {
 
     @Test
     @Order(4)
+    void theCurrentModelContinuesFromItsCheckpoint() throws Exception {
+        TrainViewModel vm = window.train();
+        LoadedModel before = fx(() -> window.model().get());
+        byte[] original = Files.readAllBytes(before.file());
+        ROBOT.interact(() -> vm.epochs.set("2"));
+        ROBOT.clickOn("#train-continue");
+        waitFor(() -> vm.stateProperty().get() != TrainViewModel.State.RUNNING);
+        assertEquals(TrainViewModel.State.FINISHED, fx(() -> vm.stateProperty().get()), fx(() -> vm.messageProperty().get()));
+        LoadedModel after = fx(() -> window.model().get());
+        assertEquals(2, after.manifest().epochsCompleted());
+        assertEquals(2, after.manifest().history().size(), "the history carries on from the checkpoint");
+        assertTrue(Arrays.equals(original, Files.readAllBytes(before.file())), "the file continued from is left as it was");
+    }
+
+    @Test
+    @Order(5)
     void theAlphaExplorerDraws() {
         ROBOT.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
                 .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
@@ -158,7 +174,7 @@ class AppUiTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theTraversalGridRendersAndASliderChangesTheImage() {
         ROBOT.clickOn("#tab-traverse");
         TraverseViewModel vm = window.traverse();
@@ -173,7 +189,7 @@ class AppUiTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aGoodModelFileOpensAndJoinsTheRecentFiles() {
         LoadedModel trained = fx(() -> window.model().get());
         Path checkpoint = trained.file();
@@ -187,7 +203,7 @@ class AppUiTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aBadModelFileShowsAnErrorDialogNamingIt() throws Exception {
         Path bad = dir.resolve("broken-model.zip");
         Files.writeString(bad, "this is not a model", StandardCharsets.UTF_8);

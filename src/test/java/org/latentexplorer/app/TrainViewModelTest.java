@@ -109,6 +109,23 @@ class TrainViewModelTest {
     }
 
     @Test
+    void continuingNeedsAFileAndMoreEpochs() {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        LoadedModel inMemory = ModelLoader.untrained(new org.latentexplorer.model.Architecture(64, 2));
+        UserInputException noFile = assertThrows(UserInputException.class, () -> vm.prepareContinue(inMemory));
+        assertTrue(noFile.getMessage().contains("no file"), noFile.getMessage());
+        LoadedModel onDisk = new LoadedModel(dir.resolve("m.zip"), inMemory.model(), "m.zip", false, null);
+        vm.epochs.set("0");
+        UserInputException tooFew = assertThrows(UserInputException.class, () -> vm.prepareContinue(onDisk));
+        assertTrue(tooFew.getMessage().contains("more than 0"), tooFew.getMessage());
+        vm.epochs.set("2");
+        TrainingJob job = vm.prepareContinue(onDisk);
+        assertEquals(dir.resolve("m.zip"), job.resumeFrom());
+        assertEquals(TrainViewModel.State.RUNNING, vm.stateProperty().get());
+        assertEquals(5, vm.losses().getSeriesCount() + vm.regularisers().getSeriesCount(), "jsg-dual plots its KL terms");
+    }
+
+    @Test
     void longRunsAreAveragedToABoundedNumberOfPoints() {
         TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
         TrainingJob job = vm.prepare();
