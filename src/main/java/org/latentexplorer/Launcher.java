@@ -16,7 +16,14 @@ public final class Launcher {
     public static void main(String[] args) {
         NativeBuild.select();
         if (args.length == 0 || args[0].equals("--screenshots")) {
-            LatentExplorerApp.launchApp(args);
+            try {
+                LatentExplorerApp.launchApp(args);
+            } catch (RuntimeException | LinkageError e) {
+                System.err.println("The desktop app could not start: " + e.getMessage());
+                System.err.println("It needs a display and, on Linux, GTK 3 (libgtk-3-0). The command line works without:"
+                        + " java -jar latent-explorer.jar --help");
+                System.exit(1);
+            }
             System.exit(0);
         }
         System.exit(LatentExplorerCommand.run(args));
