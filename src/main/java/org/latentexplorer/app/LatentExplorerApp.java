@@ -39,6 +39,11 @@ public final class LatentExplorerApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         window.owner(stage);
+        stage.setOnCloseRequest(e -> {
+            if (!window.confirmClose()) {
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> {
             prefs.size(stage.getWidth(), stage.getHeight());
             window.close();

@@ -135,7 +135,8 @@ public final class MainWindow implements AutoCloseable {
         MenuItem gif = item("Export traversal GIF…", "Shortcut+G", () -> traverseView.export("gif"));
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             if (root.getScene() != null && root.getScene().getWindow() != null) {
-                root.getScene().getWindow().hide();
+                javafx.stage.Window w = root.getScene().getWindow();
+                w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
             }
         });
         Menu file = new Menu("File", null, open, save, new SeparatorMenuItem(), export, gif, new SeparatorMenuItem(), quit);
@@ -273,6 +274,27 @@ public final class MainWindow implements AutoCloseable {
 
     TrainView trainView() {
         return trainView;
+    }
+
+    /**
+     * Asks before closing when a trained model has not been saved or training is running;
+     * returns whether the window may close.
+     */
+    public boolean confirmClose() {
+        TrainViewModel.State s = trainVm.stateProperty().get();
+        boolean running = s == TrainViewModel.State.RUNNING || s == TrainViewModel.State.PAUSED;
+        if (!running && (trainVm.savedProperty().get() || trainVm.checkpointProperty().get() == null)) {
+            return true;
+        }
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        ask.initOwner(ctx.owner());
+        ask.setTitle(TITLE);
+        ask.setHeaderText(running ? "Training is running" : "The trained model is not saved");
+        ask.setContentText((running ? "Quitting stops training. " : "")
+                + (trainVm.checkpointProperty().get() == null ? ""
+                    : "The latest checkpoint stays in " + trainVm.checkpointProperty().get() + ". ")
+                + "Quit anyway?");
+        return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 
     /** Stops training and the background threads. */

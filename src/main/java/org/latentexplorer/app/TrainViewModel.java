@@ -71,6 +71,7 @@ public final class TrainViewModel {
     private final ObjectProperty<Path> checkpoint = new SimpleObjectProperty<>();
     private final IntegerProperty points = new SimpleIntegerProperty();
     private final BooleanProperty busySaving = new SimpleBooleanProperty();
+    private final BooleanProperty saved = new SimpleBooleanProperty(true);
     private final StringProperty message = new SimpleStringProperty("");
 
     private final XYSeriesCollection losses = new XYSeriesCollection();
@@ -210,6 +211,7 @@ public final class TrainViewModel {
         overallProgress.set(0);
         preview.set(null);
         checkpoint.set(null);
+        saved.set(false);
         eta.set("");
         progressText.set("opening " + dataset + " …");
         state.set(State.RUNNING);
@@ -348,6 +350,7 @@ public final class TrainViewModel {
             return target;
         }, t -> {
             busySaving.set(false);
+            saved.set(from.equals(checkpoint.get()) && state.get() != State.RUNNING && state.get() != State.PAUSED);
             message.set("saved " + t);
             done.run();
         }, t -> {
@@ -408,6 +411,14 @@ public final class TrainViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /**
+     * Whether the last run's model is safe: true before any run and after saving the finished run's
+     * checkpoint; false while a run's checkpoint lives only in the work directory.
+     */
+    public BooleanProperty savedProperty() {
+        return saved;
     }
 
     public BooleanProperty savingProperty() {

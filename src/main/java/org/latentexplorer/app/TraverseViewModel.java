@@ -287,7 +287,9 @@ public final class TraverseViewModel {
             in = inputs();
             if ((spec.rowOrder() == RowOrder.SCORE_DESCENDING || spec.range() instanceof TraversalRange.DataRange)
                     && encoded.get() == null) {
-                status.set("waiting for the encoded data sample …");
+                status.set(model.sample() == null
+                        ? "rows by score and the data range need a data sample, and no data set fits this model"
+                        : "waiting for the encoded data sample …");
                 return;
             }
         } catch (RuntimeException ex) {

@@ -94,6 +94,24 @@ class TrainViewModelTest {
     }
 
     @Test
+    void savingCopiesTheCheckpointAndMarksTheRunSaved() throws Exception {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        assertTrue(vm.savedProperty().get(), "nothing to lose before a run");
+        TrainingJob job = vm.prepare();
+        assertFalse(vm.savedProperty().get());
+        Path checkpoint = dir.resolve("checkpoint.zip");
+        java.nio.file.Files.write(checkpoint, new byte[] {1, 2, 3});
+        job.offer(new TrainingEvents.Epoch(new EpochRecord(1, 5, 4, 1, 0.5, 0.5, 1, 256), 1, 100, new double[0], checkpoint));
+        vm.finished(TrainViewModel.State.FINISHED, "done");
+        Path target = dir.resolve("saved/model.zip");
+        boolean[] done = new boolean[1];
+        vm.save(target, () -> done[0] = true);
+        assertTrue(done[0]);
+        assertTrue(vm.savedProperty().get());
+        assertTrue(java.util.Arrays.equals(new byte[] {1, 2, 3}, java.nio.file.Files.readAllBytes(target)));
+    }
+
+    @Test
     void pauseResumeAndCancelDriveTheJob() {
         TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
         TrainingJob job = vm.prepare();
