@@ -216,5 +216,20 @@ class AppUiTest {
         assertTrue(fx(() -> window.model().get().file() == null || !window.model().get().file().equals(bad)),
                 "a bad file does not replace the current model");
         ROBOT.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
+        waitFor(() -> ROBOT.lookup(".dialog-pane").tryQuery().isEmpty());
+    }
+
+    @Test
+    @Order(9)
+    void quittingWithAnUnsavedTrainedModelAsksFirst() {
+        assertFalse(fx(() -> window.train().savedProperty().get()), "the continued run was not saved");
+        Boolean[] allowed = new Boolean[1];
+        javafx.application.Platform.runLater(() -> allowed[0] = window.confirmClose());
+        waitFor(() -> ROBOT.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane ask = fx(() -> ROBOT.lookup(".dialog-pane").queryAs(DialogPane.class));
+        assertTrue(fx(ask::getHeaderText).contains("not saved"), fx(ask::getHeaderText));
+        ROBOT.interact(() -> ((javafx.scene.control.Button) ask.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire());
+        waitFor(() -> allowed[0] != null);
+        assertFalse(allowed[0], "Cancel keeps the window open");
     }
 }
