@@ -1,11 +1,13 @@
 package org.latentexplorer;
 
+import org.latentexplorer.app.LatentExplorerApp;
 import org.latentexplorer.backend.NativeBuild;
 import org.latentexplorer.cli.LatentExplorerCommand;
 
 /**
- * The entry point of the jar: a plain class (not a JavaFX Application subclass) that selects the
- * ND4J native build before ND4J loads and runs the command line.
+ * The entry point of the jar: a plain class (not a JavaFX Application subclass, so JavaFX can load
+ * from the class path) that selects the ND4J native build before ND4J loads. With no arguments it
+ * opens the desktop app; with a command it runs the command line.
  */
 public final class Launcher {
     private Launcher() {
@@ -13,6 +15,17 @@ public final class Launcher {
 
     public static void main(String[] args) {
         NativeBuild.select();
+        if (args.length == 0 || args[0].equals("--screenshots")) {
+            try {
+                LatentExplorerApp.launchApp(args);
+            } catch (RuntimeException | LinkageError e) {
+                System.err.println("The desktop app could not start: " + e.getMessage());
+                System.err.println("It needs a display and, on Linux, GTK 3 (libgtk-3-0). The command line works without:"
+                        + " java -jar latent-explorer.jar --help");
+                System.exit(1);
+            }
+            System.exit(0);
+        }
         System.exit(LatentExplorerCommand.run(args));
     }
 }

@@ -44,6 +44,29 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void onlyTheAppUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackage("..app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
+                        "org.jfree.chart.fx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void appLeavesNumericsToTheLibrary() {
+        noClasses().that().resideInAPackage("..app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.bytedeco..", "..cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void libraryKnowsNoApp() {
+        noClasses().that().resideInAnyPackage("..divergence..", "..data..", "..model..", "..training..", "..render..",
+                        "..evaluation..", "..backend..", "..common..", "..cli..")
+                .should().dependOnClassesThat().resideInAPackage("..app..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheCommandLineUsesPicocli() {
         noClasses().that().resideOutsideOfPackage("..cli..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")

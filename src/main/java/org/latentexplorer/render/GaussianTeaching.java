@@ -86,6 +86,33 @@ public final class GaussianTeaching {
         return density == 0 ? 0 : density * logRatio;
     }
 
+    /** One named divergence value between the two Gaussians of the teaching view. */
+    public record NamedValue(String name, double value) {
+    }
+
+    /**
+     * Every divergence of the paper between the two 1-D Gaussians, with q in the posterior's role and p
+     * in the prior's: KL(q‖p), KL(p‖q), the paper's JS^{Gα'} and JS_*^{Gα'} (G ∝ p^(1−α) q^α) and Nielsen's
+     * JS^{Gα} and JS_*^{Gα} (G ∝ p^α q^(1−α)), all with outer weights (1−α) on q and α on p (spec §a).
+     * With p = N(0, 1) these equal the per-dimension closed forms of the divergence package.
+     */
+    public static List<NamedValue> divergences(Gaussian1d p, Gaussian1d q, double alpha) {
+        Objects.requireNonNull(p, "p");
+        Objects.requireNonNull(q, "q");
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("alpha must lie in [0, 1], got " + alpha);
+        }
+        Gaussian1d paper = p.geometricMean(q, alpha);
+        Gaussian1d nielsen = p.geometricMean(q, 1 - alpha);
+        return List.of(
+                new NamedValue(DivergenceCurves.KL_QP, q.klTo(p)),
+                new NamedValue(DivergenceCurves.KL_PQ, p.klTo(q)),
+                new NamedValue(DivergenceCurves.JS_PRIME, (1 - alpha) * q.klTo(paper) + alpha * p.klTo(paper)),
+                new NamedValue(DivergenceCurves.DUAL_PRIME, (1 - alpha) * paper.klTo(q) + alpha * paper.klTo(p)),
+                new NamedValue(DivergenceCurves.JS_NIELSEN, (1 - alpha) * q.klTo(nielsen) + alpha * p.klTo(nielsen)),
+                new NamedValue(DivergenceCurves.DUAL_NIELSEN, (1 - alpha) * nielsen.klTo(q) + alpha * nielsen.klTo(p)));
+    }
+
     /** Closed-form skew geometric JS at α between the Gaussians, matching the integrand: (1−α)KL(q‖G_α) + αKL(p‖G_α). */
     public static double skewGeometricJs(Gaussian1d p, Gaussian1d q, double alpha) {
         Gaussian1d g = p.geometricMean(q, alpha);

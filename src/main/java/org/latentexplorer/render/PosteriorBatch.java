@@ -55,6 +55,24 @@ public final class PosteriorBatch {
         return encoded[example * 2 * latentSize + latentSize + d];
     }
 
+    /** All means, n×D row-major (a copy). */
+    public float[] means() {
+        return part(0);
+    }
+
+    /** All log-variances, n×D row-major (a copy). */
+    public float[] logVariances() {
+        return part(latentSize);
+    }
+
+    private float[] part(int offset) {
+        float[] out = new float[n * latentSize];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(encoded, i * 2 * latentSize + offset, out, i * latentSize, latentSize);
+        }
+        return out;
+    }
+
     /** The posterior of one example. */
     public Posterior get(int example) {
         Objects.checkIndex(example, n);

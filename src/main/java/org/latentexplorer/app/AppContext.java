@@ -1,0 +1,112 @@
+package org.latentexplorer.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.latentexplorer.common.UserInputException;
+
+/**
+ * What the views share: the current model, the current job's description for the status bar, the
+ * theme, the preferences, and dialogs (errors, file choosers that remember the last folder).
+ */
+final class AppContext {
+    final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>();
+    final StringProperty job = new SimpleStringProperty("Ready");
+    final BooleanProperty dark = new SimpleBooleanProperty();
+    final AppPrefs prefs;
+    /** Told when the recent files change (the Models view's list). */
+    java.util.function.Consumer<List<Path>> recentChanged = paths -> { };
+    private Window owner;
+
+    AppContext(AppPrefs prefs) {
+        this.prefs = prefs;
+        dark.set(prefs.dark());
+    }
+
+    /** Records a file as recently used. */
+    void addRecent(Path file) {
+        recentChanged.accept(prefs.addRecent(file));
+    }
+
+    void owner(Window window) {
+        owner = window;
+    }
+
+    Window owner() {
+        return owner;
+    }
+
+    /** Shows a problem in a dialog; user errors show their own message, anything else its type too. */
+    Alert showError(String header, Throwable t) {
+        String text = null;
+        for (Throwable c = t; c != null && text == null; c = c.getCause()) {
+            if (c instanceof UserInputException) {
+                text = c.getMessage();
+            }
+        }
+        if (text == null) {
+            text = t.getMessage() == null ? t.toString() : t.getMessage();
+        }
+        return showError(header, text);
+    }
+
+    Alert showError(String header, String text) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.setTitle("Latent Explorer");
+        alert.setHeaderText(header);
+        Label content = new Label(text);
+        content.setWrapText(true);
+        content.setMaxWidth(560);
+        content.getStyleClass().add("error-text");
+        alert.setContentText(text);
+        alert.getDialogPane().setContent(content);
+        alert.show();
+        return alert;
+    }
+
+    FileChooser chooser(String title, List<FileChooser.ExtensionFilter> filters) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().addAll(filters);
+        Path last = prefs.lastFolder();
+        if (last != null) {
+            c.setInitialDirectory(last.toFile());
+        }
+        return c;
+    }
+
+    Path open(String title, List<FileChooser.ExtensionFilter> filters) {
+        File f = chooser(title, filters).showOpenDialog(owner);
+        if (f == null) {
+            return null;
+        }
+        prefs.lastFolder(f.toPath());
+        return f.toPath();
+    }
+
+    Path save(String title, String name, List<FileChooser.ExtensionFilter> filters) {
+        FileChooser c = chooser(title, filters);
+        c.setInitialFileName(name);
+        File f = c.showSaveDialog(owner);
+        if (f == null) {
+            return null;
+        }
+        prefs.lastFolder(f.toPath());
+        return f.toPath();
+    }
+
+    static final FileChooser.ExtensionFilter MODELS = new FileChooser.ExtensionFilter("Latent Explorer models (*.zip)", "*.zip");
+}

@@ -1,0 +1,100 @@
+package org.latentexplorer.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/** What the app remembers between runs (java.util.prefs): window size, last folder, recent files, theme. */
+public final class AppPrefs {
+    /** The node used by the real app. */
+    public static final String NODE = "org/latentexplorer/app";
+    private static final int MAX_RECENT = 8;
+    private final Preferences prefs;
+
+    public AppPrefs(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    public static AppPrefs user() {
+        return new AppPrefs(Preferences.userRoot().node(NODE));
+    }
+
+    public double width() {
+        return prefs.getDouble("width", 1280);
+    }
+
+    public double height() {
+        return prefs.getDouble("height", 820);
+    }
+
+    public void size(double width, double height) {
+        prefs.putDouble("width", width);
+        prefs.putDouble("height", height);
+    }
+
+    public boolean dark() {
+        return prefs.getBoolean("dark", false);
+    }
+
+    public void dark(boolean dark) {
+        prefs.putBoolean("dark", dark);
+    }
+
+    /** The last folder a file was opened from or saved to, if it still exists. */
+    public Path lastFolder() {
+        String s = prefs.get("lastFolder", null);
+        if (s == null) {
+            return null;
+        }
+        Path p = Path.of(s);
+        return Files.isDirectory(p) ? p : null;
+    }
+
+    public void lastFolder(Path file) {
+        Path dir = Files.isDirectory(file) ? file : file.toAbsolutePath().getParent();
+        if (dir != null) {
+            prefs.put("lastFolder", dir.toString());
+        }
+    }
+
+    public List<Path> recent() {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < MAX_RECENT; i++) {
+            String s = prefs.get("recent" + i, null);
+            if (s != null) {
+                out.add(Path.of(s));
+            }
+        }
+        return out;
+    }
+
+    /** Moves {@code file} to the top of the recent files. */
+    public List<Path> addRecent(Path file) {
+        List<Path> list = recent();
+        Path abs = file.toAbsolutePath().normalize();
+        list.remove(abs);
+        list.add(0, abs);
+        while (list.size() > MAX_RECENT) {
+            list.remove(list.size() - 1);
+        }
+        for (int i = 0; i < MAX_RECENT; i++) {
+            if (i < list.size()) {
+                prefs.put("recent" + i, list.get(i).toString());
+            } else {
+                prefs.remove("recent" + i);
+            }
+        }
+        return list;
+    }
+
+    public void flush() {
+        try {
+            prefs.flush();
+        } catch (BackingStoreException e) {
+            // preferences are a convenience; losing them is harmless
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.latentexplorer.app;
+
+import java.awt.Color;
+import java.awt.Font;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYDataset;
+
+/** Chart construction and the light/dark look of JFreeChart charts in the app. */
+final class Charts {
+    static final Color[] PALETTE = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
+            new Color(148, 103, 189), new Color(255, 127, 14), new Color(23, 190, 207)};
+
+    private Charts() {
+    }
+
+    /** A line chart with the app's palette. */
+    static JFreeChart lines(String title, String x, String y, XYDataset data) {
+        JFreeChart chart = ChartFactory.createXYLineChart(title, x, y, data, PlotOrientation.VERTICAL, true, true, false);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < PALETTE.length; i++) {
+            r.setSeriesPaint(i, PALETTE[i]);
+            r.setSeriesStroke(i, new java.awt.BasicStroke(1.8f));
+        }
+        chart.getXYPlot().setRenderer(r);
+        return chart;
+    }
+
+    /** Two line plots sharing the x axis: large terms on top, small ones below, each on its own scale. */
+    static JFreeChart stacked(String title, String x, XYDataset top, String topLabel, XYDataset bottom, String bottomLabel) {
+        org.jfree.chart.axis.NumberAxis domain = new org.jfree.chart.axis.NumberAxis(x);
+        org.jfree.chart.plot.CombinedDomainXYPlot plot = new org.jfree.chart.plot.CombinedDomainXYPlot(domain);
+        plot.setGap(8);
+        int offset = 0;
+        for (Object[] part : new Object[][] {{top, topLabel, 3}, {bottom, bottomLabel, 2}}) {
+            org.jfree.chart.axis.NumberAxis range = new org.jfree.chart.axis.NumberAxis((String) part[1]);
+            range.setAutoRangeIncludesZero(false);
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            for (int i = 0; i < 3; i++) {
+                r.setSeriesPaint(i, PALETTE[(offset + i) % PALETTE.length]);
+                r.setSeriesStroke(i, new java.awt.BasicStroke(1.8f));
+            }
+            offset += 2;
+            plot.add(new XYPlot((XYDataset) part[0], null, range, r), (Integer) part[2]);
+        }
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return chart;
+    }
+
+    /** Colours a chart for the theme: white paper in light mode, the window's dark grey in dark mode. */
+    static void style(JFreeChart chart, boolean dark) {
+        Color bg = dark ? new Color(0x22, 0x27, 0x2e) : Color.WHITE;
+        Color fg = dark ? new Color(0xdd, 0xe3, 0xea) : new Color(0x24, 0x29, 0x2f);
+        Color grid = dark ? new Color(0x44, 0x4c, 0x56) : new Color(0xdd, 0xdd, 0xdd);
+        chart.setBackgroundPaint(bg);
+        TextTitle title = chart.getTitle();
+        if (title != null) {
+            title.setPaint(fg);
+            title.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof LegendTitle legend) {
+                legend.setBackgroundPaint(bg);
+                legend.setItemPaint(fg);
+            }
+        }
+        if (chart.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined) {
+            combined.setBackgroundPaint(bg);
+            axes(combined.getDomainAxis(), fg);
+            for (Object o : combined.getSubplots()) {
+                XYPlot plot = (XYPlot) o;
+                plot.setBackgroundPaint(bg);
+                plot.setDomainGridlinePaint(grid);
+                plot.setRangeGridlinePaint(grid);
+                axes(plot.getRangeAxis(), fg);
+            }
+        } else if (chart.getPlot() instanceof XYPlot plot) {
+            plot.setBackgroundPaint(bg);
+            plot.setDomainGridlinePaint(grid);
+            plot.setRangeGridlinePaint(grid);
+            axes(plot.getDomainAxis(), fg);
+            axes(plot.getRangeAxis(), fg);
+        } else if (chart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot plot) {
+            plot.setBackgroundPaint(bg);
+            plot.setRangeGridlinePaint(grid);
+            axes(plot.getDomainAxis(), fg);
+            axes(plot.getRangeAxis(), fg);
+        }
+    }
+
+    private static void axes(org.jfree.chart.axis.Axis axis, Color fg) {
+        if (axis != null) {
+            axis.setLabelPaint(fg);
+            axis.setTickLabelPaint(fg);
+            axis.setAxisLinePaint(fg);
+            axis.setTickMarkPaint(fg);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.latentexplorer.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application. Start it through {@link #launchApp(String...)} from the plain launcher
+ * class (JavaFX on the class path needs a main class that is not an Application). A hidden
+ * {@code --screenshots DIR} option saves one PNG per view and exits.
+ */
+public final class LatentExplorerApp extends Application {
+    private MainWindow window;
+
+    /** Opens the app and blocks until its window closes. */
+    public static void launchApp(String... args) {
+        Application.launch(LatentExplorerApp.class, args);
+    }
+
+    /** The scene for a window, with the app's stylesheet. */
+    public static Scene scene(MainWindow window, double width, double height) {
+        Scene scene = new Scene(window.root(), width, height);
+        scene.getStylesheets().add(LatentExplorerApp.class.getResource("app.css").toExternalForm());
+        return scene;
+    }
+
+    @Override
+    public void start(Stage stage) throws IOException {
+        AppPrefs prefs = AppPrefs.user();
+        Path work = Files.createTempDirectory("latent-explorer-");
+        window = new MainWindow(prefs, work);
+        stage.setScene(scene(window, prefs.width(), prefs.height()));
+        stage.titleProperty().bind(window.titleProperty());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        window.owner(stage);
+        stage.setOnCloseRequest(e -> {
+            if (!window.confirmClose()) {
+                e.consume();
+            }
+        });
+        stage.setOnHidden(e -> {
+            prefs.size(stage.getWidth(), stage.getHeight());
+            window.close();
+            Platform.exit();
+        });
+        stage.show();
+        window.start();
+        List<String> args = getParameters().getRaw();
+        int i = args.indexOf("--screenshots");
+        if (i >= 0 && i + 1 < args.size()) {
+            new Screenshots(window, stage, Path.of(args.get(i + 1))).run();
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package org.latentexplorer.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.StatusBar;
+import org.latentexplorer.backend.BackendReport;
+
+/**
+ * The main window's content: menu, the four views in tabs, the status bar (ND4J backend and native
+ * build, memory, current job). Owns the background threads: one per view model plus one for jobs
+ * (loading files, the backend probe), and the training thread.
+ */
+public final class MainWindow implements AutoCloseable {
+    /** The window title's fixed start. */
+    public static final String TITLE = "Latent Explorer";
+
+    private final AppContext ctx;
+    private final FxTaskRunner jobs = new FxTaskRunner("jobs");
+    private final FxTaskRunner alphaRunner = new FxTaskRunner("alpha-explorer");
+    private final FxTaskRunner traverseRunner = new FxTaskRunner("traverse-decoder", "live");
+    private final FxTaskRunner trainRunner = new FxTaskRunner("train-preview");
+    private final TrainViewModel trainVm;
+    private final AlphaViewModel alphaVm;
+    private final TraverseViewModel traverseVm;
+    private final TrainView trainView;
+    private final AlphaView alphaView;
+    private final TraverseView traverseView;
+    private final ModelsView modelsView;
+    private final TabPane tabs = new TabPane();
+    private final BorderPane root = new BorderPane();
+    private final StatusBar status = new StatusBar();
+    private final Label backend = new Label("ND4J: loading …");
+    private final Label memory = new Label();
+    private final Label working = new Label();
+    private final Label banner = new Label();
+    private final Timeline memoryTimer;
+    private final StringBinding title;
+
+    public MainWindow(AppPrefs prefs, Path workDirectory) {
+        ctx = new AppContext(prefs);
+        trainVm = new TrainViewModel(trainRunner, workDirectory);
+        alphaVm = new AlphaViewModel(alphaRunner);
+        traverseVm = new TraverseViewModel(traverseRunner);
+        trainView = new TrainView(trainVm, ctx);
+        alphaView = new AlphaView(alphaVm, ctx);
+        traverseView = new TraverseView(traverseVm, ctx);
+        modelsView = new ModelsView(ctx, this::openModel);
+        ctx.recentChanged = modelsView::recent;
+
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(tab("Train", "tab-train", trainView.node()), tab("α explorer", "tab-alpha", alphaView.node()),
+                tab("Traverse", "tab-traverse", traverseView.node()), tab("Models", "tab-models", modelsView.node()));
+
+        banner.setId("untrained-banner");
+        banner.getStyleClass().add("banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setPadding(new Insets(6, 12, 6, 12));
+        banner.setVisible(false);
+        banner.managedProperty().bind(banner.visibleProperty());
+        root.setTop(new VBox(menu(), banner));
+        root.setCenter(tabs);
+        root.setBottom(status);
+        root.getStyleClass().add("latent-explorer");
+        modelsView.acceptDrops(root);
+
+        status.setId("status-bar");
+        status.textProperty().bind(ctx.job);
+        backend.setId("status-backend");
+        memory.setId("status-memory");
+        working.setId("status-working");
+        working.textProperty().bind(Bindings.createStringBinding(() -> {
+            StringBuilder b = new StringBuilder();
+            if (jobs.busyProperty().get() > 0) {
+                b.append("loading · ");
+            }
+            if (alphaRunner.busyProperty().get() > 0) {
+                b.append("α curves · ");
+            }
+            if (traverseRunner.busyProperty().get() > 0) {
+                b.append("decoding · ");
+            }
+            if (trainRunner.busyProperty().get() > 0) {
+                b.append("preview · ");
+            }
+            return b.toString();
+        }, jobs.busyProperty(), alphaRunner.busyProperty(), traverseRunner.busyProperty(), trainRunner.busyProperty()));
+        status.getRightItems().addAll(working, backend, new Label("  "), memory);
+        status.progressProperty().bind(Bindings.createDoubleBinding(() -> {
+            TrainViewModel.State s = trainVm.stateProperty().get();
+            return s == TrainViewModel.State.RUNNING || s == TrainViewModel.State.PAUSED ? trainVm.overallProgressProperty().get() : 0.0;
+        }, trainVm.stateProperty(), trainVm.overallProgressProperty()));
+        memoryTimer = new Timeline(new KeyFrame(Duration.seconds(2), e -> updateMemory()));
+        memoryTimer.setCycleCount(Timeline.INDEFINITE);
+        updateMemory();
+
+        ctx.model.addListener((o, was, now) -> modelChanged(now));
+        title = Bindings.createStringBinding(() -> ctx.model.get() == null ? TITLE : TITLE + " — " + ctx.model.get().describe(),
+                ctx.model);
+        ctx.dark.addListener((o, was, now) -> applyTheme(now));
+        applyTheme(ctx.dark.get());
+    }
+
+    private static Tab tab(String text, String id, javafx.scene.Node content) {
+        Tab t = new Tab(text, content);
+        t.setId(id);
+        return t;
+    }
+
+    private MenuBar menu() {
+        MenuItem open = item("Open model…", "Shortcut+O", modelsView::chooseAndOpen);
+        MenuItem save = item("Save trained model…", "Shortcut+S", trainView::save);
+        MenuItem export = item("Export traversal PNG…", "Shortcut+E", () -> traverseView.export("png"));
+        MenuItem gif = item("Export traversal GIF…", "Shortcut+G", () -> traverseView.export("gif"));
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (root.getScene() != null && root.getScene().getWindow() != null) {
+                javafx.stage.Window w = root.getScene().getWindow();
+                w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            }
+        });
+        Menu file = new Menu("File", null, open, save, new SeparatorMenuItem(), export, gif, new SeparatorMenuItem(), quit);
+        MenuItem start = item("Start training", "Shortcut+T", trainView::start);
+        MenuItem pause = item("Pause / resume", "Shortcut+P", trainView::togglePause);
+        MenuItem cancel = item("Cancel training", "Shortcut+Period", trainVm::cancel);
+        Menu train = new Menu("Training", null, start, pause, cancel);
+        Menu view = new Menu("View");
+        for (int i = 0; i < 4; i++) {
+            int k = i;
+            String[] names = {"Train", "α explorer", "Traverse", "Models"};
+            view.getItems().add(item(names[i], "Shortcut+" + (i + 1), () -> tabs.getSelectionModel().select(k)));
+        }
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
+        dark.selectedProperty().bindBidirectional(ctx.dark);
+        view.getItems().addAll(new SeparatorMenuItem(), dark);
+        return new MenuBar(file, train, view);
+    }
+
+    private static MenuItem item(String text, String keys, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setAccelerator(KeyCombination.keyCombination(keys));
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        root.getStyleClass().remove("dark");
+        if (dark) {
+            root.getStyleClass().add("dark");
+        }
+        ctx.prefs.dark(dark);
+    }
+
+    private void updateMemory() {
+        Runtime r = Runtime.getRuntime();
+        long used = (r.totalMemory() - r.freeMemory()) >> 20;
+        memory.setText(String.format(Locale.ROOT, "heap %,d / %,d MB", used, r.maxMemory() >> 20));
+    }
+
+    private void modelChanged(LoadedModel m) {
+        alphaVm.setModel(m);
+        traverseVm.setModel(m);
+        if (m != null) {
+            banner.setText(m.untrained()
+                    ? "No model found in models/: showing a freshly initialised, untrained model on procedural dSprites. "
+                    + "Train one (Train tab, Ctrl+T) or open a model file (Ctrl+O)."
+                    : "");
+            banner.setVisible(m.untrained());
+            ctx.job.set("Model: " + m.describe());
+        }
+    }
+
+    /** Starts the background work of the first start: the backend probe and the demo model. */
+    public void start() {
+        memoryTimer.play();
+        jobs.submit("backend", BackendReport::probe, r -> {
+            backend.setText("ND4J " + shortBackend(r.backend()) + " · " + r.nativeBuild());
+            backend.setTooltip(new Tooltip(String.join("\n", r.lines())));
+        }, t -> backend.setText("ND4J failed to load: " + t.getMessage()));
+        ctx.job.set("Loading the demo model …");
+        jobs.submit("bundled", ModelLoader::bundledModels, modelsView::bundled, t -> { });
+        jobs.submit("load", ModelLoader::demo, ctx.model::set, t -> {
+            ctx.job.set("Could not load a model");
+            ctx.showError("Could not load the demo model", t);
+        });
+    }
+
+    private static String shortBackend(String backend) {
+        if (backend.startsWith("CpuBackend")) {
+            return "CPU";
+        }
+        if (backend.startsWith("JCublasBackend")) {
+            return "CUDA";
+        }
+        return backend;
+    }
+
+    /** Opens a model file in the background; a bad file shows an error dialog naming it. */
+    public void openModel(Path file) {
+        ctx.job.set("Opening " + file.getFileName() + " …");
+        jobs.submit("load", () -> ModelLoader.load(file), m -> {
+            ctx.model.set(m);
+            ctx.addRecent(file);
+        }, t -> {
+            ctx.job.set("Could not open " + file.getFileName());
+            ctx.showError("Could not open the model", t);
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public StringBinding titleProperty() {
+        return title;
+    }
+
+    /** Where the stage is, for dialogs. */
+    public void owner(javafx.stage.Window window) {
+        ctx.owner(window);
+    }
+
+    /** Whether the dark theme is on (remembered in the preferences). */
+    public javafx.beans.property.BooleanProperty darkProperty() {
+        return ctx.dark;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public TrainViewModel train() {
+        return trainVm;
+    }
+
+    public AlphaViewModel alpha() {
+        return alphaVm;
+    }
+
+    public TraverseViewModel traverse() {
+        return traverseVm;
+    }
+
+    public javafx.beans.property.ObjectProperty<LoadedModel> model() {
+        return ctx.model;
+    }
+
+    AlphaView alphaView() {
+        return alphaView;
+    }
+
+    TrainView trainView() {
+        return trainView;
+    }
+
+    /**
+     * Asks before closing when a trained model has not been saved or training is running;
+     * returns whether the window may close.
+     */
+    public boolean confirmClose() {
+        TrainViewModel.State s = trainVm.stateProperty().get();
+        boolean running = s == TrainViewModel.State.RUNNING || s == TrainViewModel.State.PAUSED;
+        if (!running && (trainVm.savedProperty().get() || trainVm.checkpointProperty().get() == null)) {
+            return true;
+        }
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        ask.initOwner(ctx.owner());
+        ask.setTitle(TITLE);
+        ask.setHeaderText(running ? "Training is running" : "The trained model is not saved");
+        ask.setContentText((running ? "Quitting stops training. " : "")
+                + (trainVm.checkpointProperty().get() == null ? ""
+                    : "The latest checkpoint stays in " + trainVm.checkpointProperty().get() + ". ")
+                + "Quit anyway?");
+        return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
+    /** Stops training and the background threads. */
+    @Override
+    public void close() {
+        memoryTimer.stop();
+        trainView.shutdown();
+        jobs.close();
+        alphaRunner.close();
+        traverseRunner.close();
+        trainRunner.close();
+        ctx.prefs.flush();
+    }
+}

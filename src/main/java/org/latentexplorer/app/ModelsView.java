@@ -1,0 +1,211 @@
+package org.latentexplorer.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.latentexplorer.model.EpochRecord;
+import org.latentexplorer.model.ModelManifest;
+
+/** The Models view: open (button, Ctrl+O, drag and drop), recent and bundled files, manifest and loss history. */
+final class ModelsView {
+    private final AppContext ctx;
+    private final Consumer<Path> opener;
+    private final SplitPane root = new SplitPane();
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObservableList<Path> bundled = FXCollections.observableArrayList();
+    private final GridPane manifest = new GridPane();
+    private final TableView<EpochRecord> history = new TableView<>();
+    private final XYSeriesCollection historyData = new XYSeriesCollection();
+    private final JFreeChart historyChart;
+
+    ModelsView(AppContext ctx, Consumer<Path> opener) {
+        this.ctx = ctx;
+        this.opener = opener;
+        Button open = new Button("Open model…");
+        open.setId("models-open");
+        open.getStyleClass().add("accent");
+        open.setOnAction(e -> chooseAndOpen());
+        Label drop = new Label("or drop a .zip model file anywhere on the window");
+        drop.getStyleClass().add("drop-hint");
+        drop.setWrapText(true);
+        ListView<Path> recentList = list(recent, "models-recent");
+        ListView<Path> bundledList = list(bundled, "models-bundled");
+        VBox left = new VBox(8, title("Open"), open, drop, title("Recent files"), recentList, title("Bundled models (models/)"),
+                bundledList);
+        VBox.setVgrow(recentList, Priority.ALWAYS);
+        left.setPadding(new Insets(12));
+        left.setMinWidth(240);
+
+        manifest.setHgap(12);
+        manifest.setVgap(4);
+        manifest.setId("models-manifest");
+        history.setId("models-history");
+        history.getColumns().add(column("epoch", r -> Integer.toString(r.epoch())));
+        history.getColumns().add(column("loss", r -> num(r.loss())));
+        history.getColumns().add(column("reconstruction", r -> num(r.recLoss())));
+        history.getColumns().add(column("divergence", r -> num(r.divergence())));
+        history.getColumns().add(column("kl_loss1", r -> r.kl1() == null ? "" : num(r.kl1())));
+        history.getColumns().add(column("kl_loss2", r -> r.kl2() == null ? "" : num(r.kl2())));
+        history.getColumns().add(column("seconds", r -> String.format(Locale.ROOT, "%.1f", r.seconds())));
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        history.setPlaceholder(new Label("no epochs recorded: an untrained model"));
+        historyChart = Charts.lines("Loss history per epoch", "epoch", "mean loss", historyData);
+        Charts.style(historyChart, ctx.dark.get());
+        ctx.dark.addListener((o, was, now) -> Charts.style(historyChart, now));
+        ChartViewer chart = new ChartViewer(historyChart);
+        chart.setMinSize(260, 200);
+        VBox details = new VBox(8, title("Manifest"), manifest, title("Loss history"), history, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        details.setPadding(new Insets(12));
+        root.getItems().addAll(left, details);
+        root.setDividerPositions(0.28);
+
+        recent.setAll(ctx.prefs.recent());
+        ctx.model.addListener((o, was, now) -> show(now));
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static TableColumn<EpochRecord, String> column(String name, java.util.function.Function<EpochRecord, String> f) {
+        TableColumn<EpochRecord, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        return c;
+    }
+
+    private ListView<Path> list(ObservableList<Path> items, String id) {
+        ListView<Path> l = new ListView<>(items);
+        l.setId(id);
+        l.setPrefHeight(160);
+        l.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
+            }
+        });
+        l.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && l.getSelectionModel().getSelectedItem() != null) {
+                opener.accept(l.getSelectionModel().getSelectedItem());
+            }
+        });
+        l.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && l.getSelectionModel().getSelectedItem() != null) {
+                opener.accept(l.getSelectionModel().getSelectedItem());
+            }
+        });
+        return l;
+    }
+
+    /** Accepts .zip files dropped on {@code target}. */
+    void acceptDrops(Node target) {
+        target.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        target.setOnDragDropped(e -> {
+            var files = e.getDragboard().getFiles();
+            boolean ok = files != null && !files.isEmpty();
+            if (ok) {
+                opener.accept(files.get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    void chooseAndOpen() {
+        Path p = ctx.open("Open model", List.of(AppContext.MODELS, new javafx.stage.FileChooser.ExtensionFilter("All files", "*")));
+        if (p != null) {
+            opener.accept(p);
+        }
+    }
+
+    void recent(List<Path> paths) {
+        recent.setAll(paths);
+    }
+
+    void bundled(List<Path> paths) {
+        bundled.setAll(paths);
+    }
+
+    private void show(LoadedModel m) {
+        manifest.getChildren().clear();
+        history.getItems().clear();
+        historyData.removeAllSeries();
+        if (m == null) {
+            return;
+        }
+        ModelManifest mf = m.manifest();
+        int row = 0;
+        row = entry(row, "File", m.file() == null ? "(in memory) " + m.origin() : m.file().toString());
+        row = entry(row, "Divergence", mf.divergence().describe() + "  (" + mf.divergence().kind().label() + ")");
+        row = entry(row, "λ, reconstruction", mf.lambda() + ", " + mf.reconstruction().cliName());
+        row = entry(row, "Architecture", mf.architecture().imageSize() + "×" + mf.architecture().imageSize() + ", D = "
+                + mf.architecture().latents() + ", " + String.format(Locale.ROOT, "%,d", mf.architecture().parameterCount())
+                + " parameters");
+        var p = mf.provenance();
+        row = entry(row, "Data set", p.dataset() + (p.limit() > 0 ? " (first " + p.limit() + ")" : ""));
+        row = entry(row, "Training", mf.epochsCompleted() + " of " + p.epochs() + " epochs, " + mf.steps() + " steps, batch "
+                + p.batchSize() + ", lr " + p.learningRate() + ", seed " + p.seed());
+        row = entry(row, "Written by", "Latent Explorer " + mf.appVersion() + ", ND4J " + mf.nd4jVersion() + ", " + mf.createdAt());
+        if (m.untrained()) {
+            entry(row, "Note", "freshly initialised, not trained: train one in the Train view or open a model file");
+        }
+        history.getItems().setAll(mf.history());
+        XYSeries loss = new XYSeries("loss");
+        XYSeries rec = new XYSeries("reconstruction");
+        XYSeries div = new XYSeries("divergence");
+        for (EpochRecord r : mf.history()) {
+            loss.add(r.epoch(), r.loss());
+            rec.add(r.epoch(), r.recLoss());
+            div.add(r.epoch(), r.divergence());
+        }
+        historyData.addSeries(loss);
+        historyData.addSeries(rec);
+        historyData.addSeries(div);
+    }
+
+    private int entry(int row, String key, String value) {
+        Label k = new Label(key);
+        k.getStyleClass().add("key");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        manifest.addRow(row, k, v);
+        return row + 1;
+    }
+
+    Node node() {
+        return root;
+    }
+}

@@ -1,0 +1,123 @@
+package org.latentexplorer.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * Takes one screenshot per view of the running app (for the README): waits for the demo model's
+ * grid and curves, runs a short training job for the Train view, then snapshots each tab and exits.
+ */
+final class Screenshots {
+    private final MainWindow window;
+    private final Stage stage;
+    private final Path dir;
+
+    Screenshots(MainWindow window, Stage stage, Path dir) {
+        this.window = window;
+        this.stage = stage;
+        this.dir = dir;
+    }
+
+    void run() {
+        stage.setWidth(1360);
+        stage.setHeight(860);
+        waitFor(() -> window.model().get() != null && window.traverse().gridProperty().get() != null, 600, this::train);
+    }
+
+    /** A short run on procedural dSprites; the trained model then becomes current for the other views. */
+    private void train() {
+        TrainViewModel vm = window.train();
+        vm.limit.set(System.getProperty("screenshots.limit", "4096"));
+        vm.epochs.set(System.getProperty("screenshots.epochs", "3"));
+        vm.batch.set("64");
+        vm.learningRate.set("5e-4");
+        window.tabs().getSelectionModel().select(0);
+        window.trainView().start();
+        waitFor(() -> vm.stateProperty().get() != TrainViewModel.State.RUNNING && vm.previewProperty().get() != null, 1800,
+                () -> later(() -> {
+                    shoot("train");
+                    models();
+                }));
+    }
+
+    private void models() {
+        window.tabs().getSelectionModel().select(3);
+        later(() -> {
+            shoot("models");
+            alpha();
+        });
+    }
+
+    private void alpha() {
+        window.tabs().getSelectionModel().select(1);
+        window.alpha().teachingAlpha.set(0.3);
+        waitFor(() -> window.alpha().curvesProperty().get() != null && window.alpha().perDimensionProperty().get() != null,
+                600, () -> later(() -> {
+                    shoot("alpha-explorer");
+                    traverse();
+                }));
+    }
+
+    private void traverse() {
+        TraverseViewModel t = window.traverse();
+        window.tabs().getSelectionModel().select(2);
+        waitFor(() -> t.encodedProperty().get() != null, 600, () -> {
+            t.selectedExample.set(3);
+            t.interpolationFrom.set(3);
+            t.interpolationTo.set(7);
+            t.labels.set(true);
+            t.rowOrder.set(org.latentexplorer.render.RowOrder.SCORE_DESCENDING);
+            int before = t.gridsRenderedProperty().get();
+            waitFor(() -> t.gridsRenderedProperty().get() > before && t.interpolationProperty().get() != null, 300,
+                    () -> later(() -> {
+                        shoot("traverse");
+                        dark();
+                    }));
+        });
+    }
+
+    /** The α explorer once more, in the dark theme. */
+    private void dark() {
+        window.tabs().getSelectionModel().select(1);
+        window.darkProperty().set(true);
+        later(() -> {
+            shoot("alpha-explorer-dark");
+            window.darkProperty().set(false);
+            stage.hide();
+        });
+    }
+
+    private void shoot(String name) {
+        try {
+            Files.createDirectories(dir);
+            FxImages.snapshot(stage.getScene().getRoot(), dir.resolve(name + ".png"));
+            System.out.println("screenshot " + dir.resolve(name + ".png"));
+        } catch (Exception e) {
+            System.err.println("screenshot " + name + " failed: " + e);
+        }
+    }
+
+    private static void later(Runnable r) {
+        PauseTransition p = new PauseTransition(Duration.millis(1500));
+        p.setOnFinished(e -> r.run());
+        p.play();
+    }
+
+    /** Polls a condition every half second (up to {@code seconds}), then runs {@code then} either way. */
+    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds, Runnable then) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        PauseTransition p = new PauseTransition(Duration.millis(500));
+        p.setOnFinished(e -> {
+            if (condition.getAsBoolean() || System.nanoTime() > deadline) {
+                then.run();
+            } else {
+                p.playFromStart();
+            }
+        });
+        Platform.runLater(p::play);
+    }
+}

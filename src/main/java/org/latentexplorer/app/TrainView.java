@@ -1,0 +1,370 @@
+package org.latentexplorer.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.latentexplorer.data.DatasetSpec;
+import org.latentexplorer.divergence.DivergenceKind;
+import org.latentexplorer.model.VaeModel;
+import org.latentexplorer.training.TrainingDivergedException;
+
+/** The Train view: the settings form, start/pause/resume/cancel/save, the live loss chart, progress and preview. */
+final class TrainView {
+    private final TrainViewModel vm;
+    private final AppContext ctx;
+    private final TrainingService service = new TrainingService();
+    private final BorderPane root = new BorderPane();
+    private final JFreeChart chart;
+    final Button start = new Button("Start");
+    final Button pause = new Button("Pause");
+    final Button resume = new Button("Resume");
+    final Button cancel = new Button("Cancel");
+    final Button save = new Button("Save model…");
+    final Button continueRun = new Button("Continue current model");
+    private final AnimationTimer drainer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            vm.drain();
+        }
+    };
+
+    TrainView(TrainViewModel vm, AppContext ctx) {
+        this.vm = vm;
+        this.ctx = ctx;
+        chart = Charts.stacked("Loss components per step", "step", vm.losses(), "REC and loss", vm.regularisers(),
+                "divergence terms");
+        Charts.style(chart, ctx.dark.get());
+        ctx.dark.addListener((o, was, now) -> Charts.style(chart, now));
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId("train-chart");
+        viewer.setMinSize(300, 240);
+
+        ScrollPane form = new ScrollPane(form());
+        form.setFitToWidth(true);
+        form.setPrefViewportWidth(360);
+        form.getStyleClass().add("side-panel");
+
+        ProgressBar epochBar = new ProgressBar();
+        epochBar.setId("epoch-progress");
+        epochBar.progressProperty().bind(vm.epochProgressProperty());
+        epochBar.setMaxWidth(Double.MAX_VALUE);
+        ProgressBar overall = new ProgressBar();
+        overall.progressProperty().bind(vm.overallProgressProperty());
+        overall.setMaxWidth(Double.MAX_VALUE);
+        Label progress = new Label();
+        progress.textProperty().bind(vm.progressTextProperty());
+        Label eta = new Label();
+        eta.setId("eta");
+        eta.textProperty().bind(vm.etaProperty());
+        eta.getStyleClass().add("emphasis");
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        GridPane bars = new GridPane();
+        bars.setHgap(8);
+        bars.setVgap(4);
+        bars.addRow(0, new Label("Epoch"), epochBar, eta);
+        bars.addRow(1, new Label("Run"), overall, progress);
+        ColumnConstraints c0 = new ColumnConstraints();
+        ColumnConstraints c1 = new ColumnConstraints(160, 260, Double.MAX_VALUE);
+        c1.setHgrow(Priority.ALWAYS);
+        bars.getColumnConstraints().addAll(c0, c1);
+
+        ImageView preview = new ImageView();
+        preview.setId("train-preview");
+        preview.setPreserveRatio(true);
+        preview.setFitWidth(300);
+        preview.setSmooth(false);
+        preview.imageProperty().bind(Bindings.createObjectBinding(
+                () -> vm.previewProperty().get() == null ? null : FxImages.of(vm.previewProperty().get()), vm.previewProperty()));
+        Label previewTitle = new Label("Traversal after the last epoch");
+        previewTitle.getStyleClass().add("section-title");
+        Label previewEmpty = new Label("appears after the first epoch");
+        previewEmpty.visibleProperty().bind(vm.previewProperty().isNull());
+        previewEmpty.managedProperty().bind(previewEmpty.visibleProperty());
+        VBox previewBox = new VBox(6, previewTitle, previewEmpty, preview);
+        previewBox.setPadding(new Insets(0, 0, 0, 12));
+
+        BorderPane centre = new BorderPane(viewer);
+        centre.setRight(previewBox);
+        VBox bottom = new VBox(6, bars, message);
+        bottom.setPadding(new Insets(8, 0, 0, 0));
+        centre.setBottom(bottom);
+        centre.setPadding(new Insets(10));
+        root.setLeft(form);
+        root.setCenter(centre);
+
+        service.setOnSucceeded(e -> finished((VaeModel) service.getValue(), null));
+        service.setOnFailed(e -> finished(null, service.getException()));
+        service.setOnCancelled(e -> finished(null, null));
+        vm.stateProperty().addListener((o, was, now) -> updateJob());
+        vm.progressTextProperty().addListener((o, was, now) -> updateJob());
+    }
+
+    private void updateJob() {
+        TrainViewModel.State s = vm.stateProperty().get();
+        if (s == TrainViewModel.State.RUNNING || s == TrainViewModel.State.PAUSED) {
+            ctx.job.set((s == TrainViewModel.State.PAUSED ? "Training paused: " : "Training: ") + vm.progressTextProperty().get()
+                    + (vm.etaProperty().get().isEmpty() ? "" : " · " + vm.etaProperty().get()));
+        }
+    }
+
+    private Node form() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.setPadding(new Insets(12));
+        int row = 0;
+        Label title = new Label("Training run");
+        title.getStyleClass().add("section-title");
+        g.add(title, 0, row++, 2, 1);
+
+        ComboBox<DatasetSpec.Kind> kind = new ComboBox<>();
+        kind.setId("dataset-kind");
+        kind.getItems().addAll(DatasetSpec.Kind.values());
+        kind.setConverter(converter(k -> k == DatasetSpec.Kind.DSPRITES ? "dsprites (procedural, built in)" : k.prefix()));
+        kind.valueProperty().bindBidirectional(vm.datasetKind);
+        g.addRow(row++, new Label("Data set"), kind);
+        TextField path = field(vm.datasetPath, "directory or file");
+        path.setId("dataset-path");
+        Button browse = new Button("…");
+        browse.setTooltip(new Tooltip("Choose the data set's directory (or .npz file)"));
+        browse.setOnAction(e -> browse());
+        HBox pathBox = new HBox(4, path, browse);
+        HBox.setHgrow(path, Priority.ALWAYS);
+        pathBox.disableProperty().bind(vm.datasetKind.isEqualTo(DatasetSpec.Kind.DSPRITES));
+        g.addRow(row++, new Label("Path"), pathBox);
+        g.addRow(row++, new Label("Limit"), tip(field(vm.limit, "limit"), "use only the first N examples (0 = all)"));
+
+        ComboBox<DivergenceKind> div = new ComboBox<>();
+        div.setId("divergence");
+        div.getItems().addAll(DivergenceKind.values());
+        div.setConverter(converter(k -> k.cliName() + "  —  " + k.label()));
+        div.valueProperty().bindBidirectional(vm.divergence);
+        g.addRow(row++, new Label("Divergence"), div);
+        Slider alpha = new Slider(0, 1, 0.5);
+        alpha.setId("alpha");
+        alpha.setShowTickMarks(true);
+        alpha.setMajorTickUnit(0.25);
+        alpha.setBlockIncrement(0.05);
+        alpha.valueProperty().bindBidirectional(vm.alpha);
+        Label alphaValue = new Label();
+        alphaValue.textProperty().bind(vm.alpha.asString("%.2f"));
+        HBox alphaBox = new HBox(6, alpha, alphaValue);
+        HBox.setHgrow(alpha, Priority.ALWAYS);
+        alphaBox.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.divergence.get() == null || !vm.divergence.get().isSkewJs(), vm.divergence));
+        g.addRow(row++, new Label("α (skew)"), alphaBox);
+        TextField beta = tip(field(vm.beta, "beta"), "β of β-VAE: DIV = β·KL(q‖p)");
+        beta.disableProperty().bind(vm.divergence.isNotEqualTo(DivergenceKind.BETA));
+        g.addRow(row++, new Label("β"), beta);
+        g.addRow(row++, new Label("λ"), tip(field(vm.lambda, "lambda"), "weight of the divergence in REC + λ·DIV"));
+        g.addRow(row++, new Label("Epochs"), field(vm.epochs, "epochs"));
+        g.addRow(row++, new Label("Batch size"), field(vm.batch, "batch"));
+        g.addRow(row++, new Label("Learning rate"), field(vm.learningRate, "lr"));
+        g.addRow(row++, new Label("Latents D"), field(vm.latents, "latents"));
+        g.addRow(row++, new Label("Seed"), field(vm.seed, "seed"));
+
+        Label error = new Label();
+        error.setId("form-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.setMaxWidth(320);
+        error.textProperty().bind(vm.errorProperty());
+        g.add(error, 0, row++, 2, 1);
+
+        start.setId("train-start");
+        start.getStyleClass().add("accent");
+        pause.setId("train-pause");
+        resume.setId("train-resume");
+        cancel.setId("train-cancel");
+        save.setId("train-save");
+        var state = vm.stateProperty();
+        var running = Bindings.createBooleanBinding(() -> state.get() == TrainViewModel.State.RUNNING
+                || state.get() == TrainViewModel.State.PAUSED, state);
+        start.disableProperty().bind(running.or(vm.validProperty().not()));
+        pause.disableProperty().bind(state.isNotEqualTo(TrainViewModel.State.RUNNING));
+        resume.disableProperty().bind(state.isNotEqualTo(TrainViewModel.State.PAUSED));
+        cancel.disableProperty().bind(running.not());
+        save.disableProperty().bind(vm.checkpointProperty().isNull().or(vm.savingProperty()));
+        start.setOnAction(e -> start());
+        continueRun.setId("train-continue");
+        continueRun.setTooltip(new Tooltip("Resume training the current model's file (with its own settings and Adam state)"
+                + " up to the Epochs above; the new checkpoints go to a new file"));
+        continueRun.disableProperty().bind(running.or(Bindings.createBooleanBinding(
+                () -> ctx.model.get() == null || ctx.model.get().file() == null, ctx.model)));
+        continueRun.setOnAction(e -> continueCurrent());
+        pause.setOnAction(e -> vm.pause());
+        resume.setOnAction(e -> vm.resume());
+        cancel.setOnAction(e -> vm.cancel());
+        save.setOnAction(e -> save());
+        start.setTooltip(new Tooltip("Start training (Ctrl+T)"));
+        pause.setTooltip(new Tooltip("Pause between steps (Ctrl+P)"));
+        cancel.setTooltip(new Tooltip("Stop before the next step; the last epoch's checkpoint is kept"));
+        save.setTooltip(new Tooltip("Save the latest checkpoint (Ctrl+S); written atomically"));
+        HBox buttons = new HBox(6, start, pause, resume, cancel);
+        g.add(buttons, 0, row++, 2, 1);
+        g.add(new HBox(6, save, continueRun), 0, row, 2, 1);
+        ColumnConstraints c0 = new ColumnConstraints();
+        ColumnConstraints c1 = new ColumnConstraints(160, 220, Double.MAX_VALUE);
+        c1.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(c0, c1);
+        return g;
+    }
+
+    private static TextField field(StringProperty p, String id) {
+        TextField t = new TextField();
+        t.setId("train-" + id);
+        t.textProperty().bindBidirectional(p);
+        return t;
+    }
+
+    private static TextField tip(TextField t, String text) {
+        t.setTooltip(new Tooltip(text));
+        return t;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    private void browse() {
+        if (vm.datasetKind.get() == DatasetSpec.Kind.DSPRITES_NPZ) {
+            Path p = ctx.open("dSprites .npz", List.of(new FileChooser.ExtensionFilter("NumPy archive (*.npz)", "*.npz")));
+            if (p != null) {
+                vm.datasetPath.set(p.toString());
+            }
+        } else {
+            DirectoryChooser c = new DirectoryChooser();
+            c.setTitle("Data set directory");
+            Path last = ctx.prefs.lastFolder();
+            if (last != null) {
+                c.setInitialDirectory(last.toFile());
+            }
+            java.io.File f = c.showDialog(ctx.owner());
+            if (f != null) {
+                ctx.prefs.lastFolder(f.toPath());
+                vm.datasetPath.set(f.getPath());
+            }
+        }
+    }
+
+    /** Starts a run with the form's settings (Ctrl+T). */
+    void start() {
+        launch(false);
+    }
+
+    /** Continues the current model's file up to the form's epochs. */
+    void continueCurrent() {
+        launch(true);
+    }
+
+    private void launch(boolean resume) {
+        if (service.isRunning()) {
+            return;
+        }
+        TrainingJob job;
+        try {
+            job = resume ? vm.prepareContinue(ctx.model.get()) : vm.prepare();
+        } catch (RuntimeException e) {
+            ctx.showError(resume ? "Cannot continue training" : "Cannot start training", e);
+            return;
+        }
+        service.job(job);
+        // reset, not restart: restarting a finished Service fires a spurious CANCELLED event
+        if (service.getState() != javafx.concurrent.Worker.State.READY) {
+            service.reset();
+        }
+        service.start();
+        drainer.start();
+    }
+
+    private void finished(VaeModel model, Throwable failure) {
+        drainer.stop();
+        TrainingJob job = vm.job();
+        if (failure != null) {
+            vm.finished(TrainViewModel.State.FAILED, failure.getMessage());
+            ctx.job.set("Training failed");
+            ctx.showError(failure instanceof TrainingDivergedException ? "Training diverged" : "Training failed", failure);
+        } else if (job.isCancelled() || model == null) {
+            vm.finished(TrainViewModel.State.CANCELLED, model == null ? "cancelled before the first epoch finished"
+                    : "cancelled; the checkpoint of epoch " + model.manifest().epochsCompleted() + " can be saved");
+            ctx.job.set("Training cancelled");
+        } else {
+            vm.finished(TrainViewModel.State.FINISHED, "finished: " + model.manifest().describe()
+                    + " — it is now the current model; save it with Ctrl+S");
+            ctx.job.set("Training finished");
+        }
+        if (model != null) {
+            ctx.model.set(new LoadedModel(job.checkpoint(), model, "trained in this session", false,
+                    job.data()));
+        }
+    }
+
+    /** Saves the latest checkpoint (Ctrl+S). */
+    void save() {
+        if (vm.checkpointProperty().get() == null) {
+            return;
+        }
+        Path target = ctx.save("Save model", "model.zip", List.of(AppContext.MODELS));
+        if (target != null) {
+            vm.save(target, () -> ctx.addRecent(target));
+        }
+    }
+
+    void togglePause() {
+        if (vm.stateProperty().get() == TrainViewModel.State.RUNNING) {
+            vm.pause();
+        } else {
+            vm.resume();
+        }
+    }
+
+    void shutdown() {
+        drainer.stop();
+        service.shutdown();
+    }
+
+    Node node() {
+        return root;
+    }
+
+    JFreeChart chart() {
+        return chart;
+    }
+}

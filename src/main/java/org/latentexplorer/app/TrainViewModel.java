@@ -1,0 +1,427 @@
+package org.latentexplorer.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.latentexplorer.common.AtomicFiles;
+import org.latentexplorer.common.UserInputException;
+import org.latentexplorer.data.DatasetSpec;
+import org.latentexplorer.divergence.DivergenceKind;
+import org.latentexplorer.divergence.DivergenceSpec;
+import org.latentexplorer.model.Reconstruction;
+import org.latentexplorer.model.VaeModel;
+import org.latentexplorer.render.GridImage;
+import org.latentexplorer.render.TraversalGrid;
+import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.training.TrainingConfig;
+import org.latentexplorer.training.TrainingEvents;
+
+/**
+ * The Train view's state: a validated form that becomes a {@link TrainingConfig}, and the progress
+ * of the running {@link TrainingJob} as chart series, progress, ETA and a traversal preview per
+ * epoch. {@link #drain()} moves queued trainer events into the series; the view calls it at most
+ * once per frame on the FX thread. Background work (preview, save) goes through a {@link TaskRunner}.
+ */
+public final class TrainViewModel {
+    /** Where the run is. */
+    public enum State { IDLE, RUNNING, PAUSED, FINISHED, CANCELLED, FAILED }
+
+    /** At most about this many points per series, however long the run: steps are averaged in strides. */
+    static final int MAX_POINTS = 1500;
+
+    public final ObjectProperty<DatasetSpec.Kind> datasetKind = new SimpleObjectProperty<>(DatasetSpec.Kind.DSPRITES);
+    public final StringProperty datasetPath = new SimpleStringProperty("");
+    public final ObjectProperty<DivergenceKind> divergence = new SimpleObjectProperty<>(DivergenceKind.JSG_DUAL);
+    public final DoubleProperty alpha = new SimpleDoubleProperty(DivergenceSpec.DEFAULT_ALPHA);
+    public final StringProperty beta = new SimpleStringProperty("4");
+    public final StringProperty lambda = new SimpleStringProperty("1");
+    public final StringProperty epochs = new SimpleStringProperty("3");
+    public final StringProperty batch = new SimpleStringProperty("64");
+    public final StringProperty learningRate = new SimpleStringProperty("1e-4");
+    public final StringProperty latents = new SimpleStringProperty("10");
+    public final StringProperty seed = new SimpleStringProperty("1234");
+    public final StringProperty limit = new SimpleStringProperty("4096");
+
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
+    private final DoubleProperty epochProgress = new SimpleDoubleProperty(0);
+    private final DoubleProperty overallProgress = new SimpleDoubleProperty(0);
+    private final StringProperty progressText = new SimpleStringProperty("not started");
+    private final StringProperty eta = new SimpleStringProperty("");
+    private final ObjectProperty<GridImage> preview = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> checkpoint = new SimpleObjectProperty<>();
+    private final IntegerProperty points = new SimpleIntegerProperty();
+    private final BooleanProperty busySaving = new SimpleBooleanProperty();
+    private final BooleanProperty saved = new SimpleBooleanProperty(true);
+    private final StringProperty message = new SimpleStringProperty("");
+
+    private final XYSeriesCollection losses = new XYSeriesCollection();
+    private final XYSeriesCollection regularisers = new XYSeriesCollection();
+    private final List<XYSeries> all = new ArrayList<>();
+    private final TaskRunner runner;
+    private final Path workDirectory;
+    private TrainingJob job;
+    private long startNanos;
+    private int stride = 1;
+    private final double[] sums = new double[5];
+    private int inStride;
+
+    public TrainViewModel(TaskRunner runner, Path workDirectory) {
+        this.runner = runner;
+        this.workDirectory = workDirectory;
+        InvalidationRevalidate.on(this::validate, datasetKind, datasetPath, divergence, alpha, beta, lambda, epochs, batch,
+                learningRate, latents, seed, limit);
+        divergence.addListener((o, was, now) -> {
+            if (now != null && (was == null || lambda.get().equals(fmt(was.defaultLambda())))) {
+                lambda.set(fmt(now.defaultLambda()));
+            }
+        });
+        datasetKind.addListener((o, was, now) -> {
+            if (now != null && was != null) {
+                DatasetSpec.Kind k = now;
+                int size = k == DatasetSpec.Kind.MNIST || k == DatasetSpec.Kind.FASHION_MNIST ? 32 : 64;
+                batch.set(size == 32 ? "64" : batch.get());
+                latents.set(k == DatasetSpec.Kind.FOLDER ? "32" : "10");
+            }
+        });
+        validate();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The spec text of the chosen data set, e.g. {@code dsprites} or {@code mnist:/data/mnist}. */
+    public String datasetText() {
+        DatasetSpec.Kind k = datasetKind.get();
+        return k == DatasetSpec.Kind.DSPRITES ? "dsprites" : k.prefix() + ":" + datasetPath.get().trim();
+    }
+
+    /** Builds the config from the form; throws a user-facing message for the first bad field. */
+    public TrainingConfig config() {
+        DatasetSpec spec = DatasetSpec.parse(datasetText());
+        DivergenceKind kind = divergence.get();
+        if (kind == null) {
+            throw new UserInputException("choose a divergence");
+        }
+        DivergenceSpec div = new DivergenceSpec(kind, alpha.get(), number("β", beta.get()));
+        return new TrainingConfig(spec.canonical(), integer("limit", limit.get()), div, number("λ", lambda.get()),
+                Reconstruction.MSE, integer("latents", latents.get()), integer("epochs", epochs.get()),
+                integer("batch size", batch.get()), number("learning rate", learningRate.get()),
+                (long) integer("seed", seed.get()), 0);
+    }
+
+    private static double number(String name, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UserInputException(name + " must be a number, got '" + text + "'");
+        }
+    }
+
+    private static int integer(String name, String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UserInputException(name + " must be a whole number, got '" + text + "'");
+        }
+    }
+
+    /** Re-checks the form; {@link #errorProperty()} is empty when it is valid. */
+    public void validate() {
+        try {
+            config();
+            error.set("");
+        } catch (UserInputException | IllegalArgumentException e) {
+            error.set(e.getMessage());
+        }
+    }
+
+    /**
+     * Resets the progress and returns the job to run (on a training thread), or throws the form's error.
+     */
+    public TrainingJob prepare() {
+        TrainingConfig config = config();
+        job = new TrainingJob(config, newCheckpoint());
+        begin(config.divergence().kind().isSkewJs(), config.dataset());
+        return job;
+    }
+
+    /**
+     * Resets the progress and returns a job that continues {@code current}'s file up to the form's epochs,
+     * or throws a user-facing message when that is not possible.
+     */
+    public TrainingJob prepareContinue(LoadedModel current) {
+        if (current == null || current.file() == null) {
+            throw new UserInputException("the current model has no file to continue from: open a model file or train one");
+        }
+        int total = integer("epochs", epochs.get());
+        int done = current.manifest().epochsCompleted();
+        if (total <= done) {
+            throw new UserInputException(current.file().getFileName() + " already has " + done
+                    + " epochs; set Epochs to more than " + done + " to continue it");
+        }
+        job = TrainingJob.resume(current.file(), total, newCheckpoint());
+        begin(current.manifest().divergence().kind().isSkewJs(), current.manifest().provenance().dataset());
+        return job;
+    }
+
+    private Path newCheckpoint() {
+        try {
+            Files.createDirectories(workDirectory);
+            Path out = Files.createTempFile(workDirectory, "training-", ".zip");
+            Files.delete(out);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a training file in " + workDirectory, e);
+        }
+    }
+
+    private void begin(boolean skew, String dataset) {
+        losses.removeAllSeries();
+        regularisers.removeAllSeries();
+        all.clear();
+        String[] names = seriesNames(skew);
+        for (int i = 0; i < names.length; i++) {
+            XYSeries series = new XYSeries(names[i], true, true);
+            (i < 2 ? losses : regularisers).addSeries(series);
+            all.add(series);
+        }
+        points.set(0);
+        epochProgress.set(0);
+        overallProgress.set(0);
+        preview.set(null);
+        checkpoint.set(null);
+        saved.set(false);
+        eta.set("");
+        progressText.set("opening " + dataset + " …");
+        state.set(State.RUNNING);
+        message.set("");
+        startNanos = System.nanoTime();
+        stride = 1;
+        inStride = 0;
+        java.util.Arrays.fill(sums, 0);
+    }
+
+    static String[] seriesNames(boolean skew) {
+        if (skew) {
+            return new String[] {"loss", "reconstruction", "divergence", "kl_loss1", "kl_loss2"};
+        }
+        return new String[] {"loss", "reconstruction", "divergence"};
+    }
+
+    /** The running (or last) job. */
+    public TrainingJob job() {
+        return job;
+    }
+
+    /** Moves the queued trainer events into the chart and progress; call on the FX thread. */
+    public void drain() {
+        if (job == null) {
+            return;
+        }
+        boolean changed = false;
+        Object e;
+        int budget = 20_000;
+        while (budget-- > 0 && (e = job.pollEvent()) != null) {
+            if (e instanceof TrainingEvents.Started s) {
+                long total = (long) s.stepsPerEpoch() * (s.config().epochs() - s.firstEpoch() + 1);
+                stride = (int) Math.max(1, total / MAX_POINTS);
+                startNanos = System.nanoTime();
+                progressText.set(String.format(Locale.ROOT, "%,d examples, %d steps per epoch, %,d parameters",
+                        s.examples(), s.stepsPerEpoch(), s.parameters()));
+            } else if (e instanceof TrainingEvents.Step s) {
+                changed |= addStep(s);
+                epochProgress.set((double) s.step() / s.stepsPerEpoch());
+                overallProgress.set(s.progress());
+                progressText.set(String.format(Locale.ROOT, "epoch %d/%d · step %d/%d · loss %.3f", s.epoch(), s.epochs(),
+                        s.step(), s.stepsPerEpoch(), s.loss()));
+                eta.set(eta(s.progress()));
+            } else if (e instanceof TrainingEvents.Epoch ep) {
+                checkpoint.set(ep.checkpoint());
+                message.set(String.format(Locale.ROOT, "epoch %d done: loss %.3f, %.0f images/s; checkpoint written",
+                        ep.record().epoch(), ep.record().loss(), ep.imagesPerSecond()));
+                refreshPreview(ep.checkpoint());
+            }
+        }
+        if (changed) {
+            for (XYSeries series : all) {
+                series.fireSeriesChanged();
+            }
+        }
+    }
+
+    private boolean addStep(TrainingEvents.Step s) {
+        double[] v = {s.loss(), s.recLoss(), s.divergence(), s.kl1(), s.kl2()};
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += v[i];
+        }
+        inStride++;
+        boolean last = s.epoch() == s.epochs() && s.step() == s.stepsPerEpoch();
+        if (inStride < stride && !last) {
+            return false;
+        }
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).add(s.globalStep(), sums[i] / inStride, false);
+        }
+        java.util.Arrays.fill(sums, 0);
+        inStride = 0;
+        points.set(points.get() + 1);
+        return true;
+    }
+
+    private String eta(double progress) {
+        if (progress <= 0) {
+            return "";
+        }
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        long remaining = Math.round(elapsed * (1 - progress) / progress);
+        Duration d = Duration.ofSeconds(remaining);
+        return String.format(Locale.ROOT, "ETA %d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+    }
+
+    private void refreshPreview(Path file) {
+        runner.submit("preview", () -> {
+            VaeModel m = VaeModel.load(file);
+            return TraversalGrid.render(TraversalSpec.paper().withSteps(8), m);
+        }, preview::set, t -> message.set("preview failed: " + t.getMessage()));
+    }
+
+    /** The run ended: drains what is left and records the outcome. */
+    public void finished(State outcome, String text) {
+        drain();
+        state.set(outcome);
+        if (outcome == State.FINISHED) {
+            eta.set("done");
+            epochProgress.set(1);
+            overallProgress.set(1);
+        }
+        message.set(text);
+    }
+
+    public void pause() {
+        if (job != null && state.get() == State.RUNNING) {
+            job.pause();
+            state.set(State.PAUSED);
+        }
+    }
+
+    public void resume() {
+        if (job != null && state.get() == State.PAUSED) {
+            job.resume();
+            state.set(State.RUNNING);
+        }
+    }
+
+    public void cancel() {
+        if (job != null && (state.get() == State.RUNNING || state.get() == State.PAUSED)) {
+            job.cancel();
+        }
+    }
+
+    /** Copies the latest checkpoint to {@code target} atomically, in the background. */
+    public void save(Path target, Runnable done) {
+        Path from = checkpoint.get();
+        if (from == null) {
+            throw new UserInputException("no checkpoint yet: the first epoch has not finished");
+        }
+        busySaving.set(true);
+        runner.submit("save", () -> {
+            AtomicFiles.write(target, Files.readAllBytes(from));
+            return target;
+        }, t -> {
+            busySaving.set(false);
+            saved.set(from.equals(checkpoint.get()) && state.get() != State.RUNNING && state.get() != State.PAUSED);
+            message.set("saved " + t);
+            done.run();
+        }, t -> {
+            busySaving.set(false);
+            message.set("saving failed: " + t.getMessage());
+        });
+    }
+
+    /** The total loss and the reconstruction term, per step (averaged in strides on long runs). */
+    public XYSeriesCollection losses() {
+        return losses;
+    }
+
+    /** The divergence and, for the JS family, its two KL terms. */
+    public XYSeriesCollection regularisers() {
+        return regularisers;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanBinding validProperty() {
+        return Bindings.createBooleanBinding(() -> error.get().isEmpty(), error);
+    }
+
+    public ObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public DoubleProperty epochProgressProperty() {
+        return epochProgress;
+    }
+
+    public DoubleProperty overallProgressProperty() {
+        return overallProgress;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public StringProperty etaProperty() {
+        return eta;
+    }
+
+    public ObjectProperty<GridImage> previewProperty() {
+        return preview;
+    }
+
+    public ObjectProperty<Path> checkpointProperty() {
+        return checkpoint;
+    }
+
+    public IntegerProperty pointsProperty() {
+        return points;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /**
+     * Whether the last run's model is safe: true before any run and after saving the finished run's
+     * checkpoint; false while a run's checkpoint lives only in the work directory.
+     */
+    public BooleanProperty savedProperty() {
+        return saved;
+    }
+
+    public BooleanProperty savingProperty() {
+        return busySaving;
+    }
+}

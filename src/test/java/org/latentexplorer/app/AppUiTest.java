@@ -1,0 +1,235 @@
+package org.latentexplorer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real app, driven through TestFX on Monocle's headless platform. One window serves all tests
+ * (ND4J and the demo model load once); background work is awaited by explicit conditions with
+ * generous timeouts, never by elapsed time.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AppUiTest {
+    private static final int TIMEOUT = 240;
+    private static final FxRobot ROBOT = new FxRobot();
+    private static MainWindow window;
+    private static Stage stage;
+    private static Preferences prefs;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        prefs = Preferences.userRoot().node("org/latentexplorer/app-test-" + System.nanoTime());
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            window = new MainWindow(new AppPrefs(prefs), dir.resolve("work"));
+            s.setScene(LatentExplorerApp.scene(window, 1280, 800));
+            s.titleProperty().bind(window.titleProperty());
+            window.owner(s);
+            s.show();
+            window.start();
+        });
+        waitFor(() -> window.model().get() != null);
+    }
+
+    @AfterAll
+    static void closeApp() throws Exception {
+        FxToolkit.setupFixture(() -> window.close());
+        FxToolkit.cleanupStages();
+        prefs.removeNode();
+    }
+
+    static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(TIMEOUT, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void waitFor(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within " + TIMEOUT + " s", e);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void startsOnTheDefaultWithTheTitle() {
+        String title = fx(stage::getTitle);
+        assertTrue(title.startsWith("Latent Explorer"), title);
+        LoadedModel m = fx(() -> window.model().get());
+        assertTrue(m.manifest().provenance().dataset().startsWith("dsprites"), m.manifest().provenance().dataset());
+        assertNotNull(m.sample(), "the demo works on procedural dSprites");
+        if (ModelLoader.bundledModels().isEmpty()) {
+            assertTrue(m.untrained());
+            assertTrue(fx(() -> ROBOT.lookup("#untrained-banner").queryLabeled().isVisible()));
+        }
+        assertEquals(4, fx(() -> window.tabs().getTabs().size()));
+    }
+
+    @Test
+    @Order(2)
+    void aShortTrainingJobRunsFromTheTrainViewAndChartsPoints() {
+        ROBOT.clickOn("#tab-train");
+        TrainViewModel vm = window.train();
+        ROBOT.interact(() -> {
+            vm.limit.set("256");
+            vm.epochs.set("1");
+            vm.batch.set("32");
+        });
+        ROBOT.clickOn("#train-start");
+        waitFor(() -> vm.stateProperty().get() != TrainViewModel.State.RUNNING
+                && vm.stateProperty().get() != TrainViewModel.State.IDLE);
+        assertEquals(TrainViewModel.State.FINISHED, fx(() -> vm.stateProperty().get()), fx(() -> vm.messageProperty().get()));
+        assertTrue(fx(() -> vm.pointsProperty().get()) > 0);
+        assertTrue(fx(() -> vm.losses().getItemCount(0)) > 0, "the loss series has points");
+        assertEquals(1.0, fx(() -> vm.overallProgressProperty().get()));
+        waitFor(() -> vm.previewProperty().get() != null);
+        assertTrue(fx(() -> window.model().get().manifest().epochsCompleted()) == 1, "the trained model became current");
+    }
+
+    @Test
+    @Order(3)
+    void pauseResumeAndCancelControlTheRunningJob() {
+        TrainViewModel vm = window.train();
+        ROBOT.interact(() -> {
+            vm.limit.set("4096");
+            vm.epochs.set("20");
+            vm.batch.set("16");
+        });
+        ROBOT.clickOn("#train-start");
+        waitFor(() -> vm.pointsProperty().get() > 0);
+        ROBOT.clickOn("#train-pause");
+        waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.PAUSED && vm.job().isPaused());
+        ROBOT.clickOn("#train-resume");
+        waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.RUNNING && !vm.job().isPaused());
+        ROBOT.clickOn("#train-cancel");
+        waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.CANCELLED);
+        assertTrue(vm.job().isCancelled());
+        assertEquals(1, fx(() -> window.model().get().manifest().epochsCompleted()),
+                "a run cancelled in its first epoch leaves the previous model current");
+    }
+
+    @Test
+    @Order(4)
+    void theCurrentModelContinuesFromItsCheckpoint() throws Exception {
+        TrainViewModel vm = window.train();
+        LoadedModel before = fx(() -> window.model().get());
+        byte[] original = Files.readAllBytes(before.file());
+        ROBOT.interact(() -> vm.epochs.set("2"));
+        ROBOT.clickOn("#train-continue");
+        waitFor(() -> vm.stateProperty().get() != TrainViewModel.State.RUNNING);
+        assertEquals(TrainViewModel.State.FINISHED, fx(() -> vm.stateProperty().get()), fx(() -> vm.messageProperty().get()));
+        LoadedModel after = fx(() -> window.model().get());
+        assertEquals(2, after.manifest().epochsCompleted());
+        assertEquals(2, after.manifest().history().size(), "the history carries on from the checkpoint");
+        assertTrue(Arrays.equals(original, Files.readAllBytes(before.file())), "the file continued from is left as it was");
+    }
+
+    @Test
+    @Order(5)
+    void theAlphaExplorerDraws() {
+        ROBOT.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
+                .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> window.tabs().getSelectionModel().getSelectedIndex() == 1);
+        waitFor(() -> window.alpha().curvesProperty().get() != null);
+        XYDataset data = fx(() -> window.alphaView().curvesViewer().getChart().getXYPlot().getDataset());
+        assertTrue(fx(data::getSeriesCount) >= 4);
+        assertTrue(fx(() -> data.getItemCount(0)) > 0, "the divergence-vs-α series is drawn");
+        waitFor(() -> window.alpha().perDimensionProperty().get() != null);
+        assertTrue(fx(() -> window.alphaView().teachingData().getItemCount(0)) > 0, "the teaching densities are drawn");
+        double before = fx(() -> window.alpha().teachingValuesProperty().get().get(2).value());
+        ROBOT.interact(() -> ROBOT.lookup("#teaching-alpha").queryAs(Slider.class).setValue(0.9));
+        double after = fx(() -> window.alpha().teachingValuesProperty().get().get(2).value());
+        assertTrue(before != after, "the α slider updates the divergences");
+    }
+
+    @Test
+    @Order(6)
+    void theTraversalGridRendersAndASliderChangesTheImage() {
+        ROBOT.clickOn("#tab-traverse");
+        TraverseViewModel vm = window.traverse();
+        waitFor(() -> vm.gridProperty().get() != null && vm.liveProperty().get() != null
+                && ROBOT.lookup("#traverse-grid").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+        float[] before = fx(() -> vm.liveProperty().get().pixels());
+        int grids = fx(() -> vm.gridsRenderedProperty().get());
+        ROBOT.interact(() -> ROBOT.lookup("#latent-0").queryAs(Slider.class).setValue(2.5));
+        waitFor(() -> !Arrays.equals(before, vm.liveProperty().get().pixels()));
+        waitFor(() -> vm.gridsRenderedProperty().get() > grids);
+        assertFalse(Arrays.equals(before, fx(() -> vm.liveProperty().get().pixels())));
+    }
+
+    @Test
+    @Order(7)
+    void aGoodModelFileOpensAndJoinsTheRecentFiles() {
+        LoadedModel trained = fx(() -> window.model().get());
+        Path checkpoint = trained.file();
+        assertNotNull(checkpoint, "the first training run's checkpoint is the current model's file");
+        ROBOT.interact(() -> window.openModel(checkpoint));
+        waitFor(() -> window.model().get() != trained);
+        assertEquals(checkpoint, fx(() -> window.model().get().file()));
+        assertEquals(checkpoint.toAbsolutePath().normalize(), new AppPrefs(prefs).recent().get(0));
+        String title = fx(stage::getTitle);
+        assertTrue(title.startsWith("Latent Explorer — " + checkpoint.getFileName()), title);
+    }
+
+    @Test
+    @Order(8)
+    void aBadModelFileShowsAnErrorDialogNamingIt() throws Exception {
+        Path bad = dir.resolve("broken-model.zip");
+        Files.writeString(bad, "this is not a model", StandardCharsets.UTF_8);
+        ROBOT.clickOn("#tab-models");
+        ROBOT.interact(() -> window.openModel(bad));
+        waitFor(() -> ROBOT.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane dialog = fx(() -> ROBOT.lookup(".dialog-pane").queryAs(DialogPane.class));
+        String text = fx(dialog::getContentText);
+        assertTrue(text.contains("broken-model.zip"), text);
+        assertTrue(fx(() -> window.model().get().file() == null || !window.model().get().file().equals(bad)),
+                "a bad file does not replace the current model");
+        ROBOT.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
+        waitFor(() -> ROBOT.lookup(".dialog-pane").tryQuery().isEmpty());
+    }
+
+    @Test
+    @Order(9)
+    void quittingWithAnUnsavedTrainedModelAsksFirst() {
+        assertFalse(fx(() -> window.train().savedProperty().get()), "the continued run was not saved");
+        Boolean[] allowed = new Boolean[1];
+        javafx.application.Platform.runLater(() -> allowed[0] = window.confirmClose());
+        waitFor(() -> ROBOT.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane ask = fx(() -> ROBOT.lookup(".dialog-pane").queryAs(DialogPane.class));
+        assertTrue(fx(ask::getHeaderText).contains("not saved"), fx(ask::getHeaderText));
+        ROBOT.interact(() -> ((javafx.scene.control.Button) ask.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire());
+        waitFor(() -> allowed[0] != null);
+        assertFalse(allowed[0], "Cancel keeps the window open");
+    }
+}

@@ -1,0 +1,161 @@
+package org.latentexplorer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.common.UserInputException;
+import org.latentexplorer.data.DatasetSpec;
+import org.latentexplorer.divergence.DivergenceKind;
+import org.latentexplorer.model.EpochRecord;
+import org.latentexplorer.training.TrainingConfig;
+import org.latentexplorer.training.TrainingEvents;
+
+/** The Train view model without a toolkit: the form's validation and the trainer events → chart path. */
+class TrainViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDefaultFormIsValidAndBuildsTheConfig() {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        assertEquals("", vm.errorProperty().get());
+        TrainingConfig c = vm.config();
+        assertEquals("dsprites", c.dataset());
+        assertEquals(DivergenceKind.JSG_DUAL, c.divergence().kind());
+        assertEquals(0.5, c.divergence().alpha());
+        assertEquals(4096, c.limit());
+    }
+
+    @Test
+    void badFieldsAreNamedInTheErrorAndClearedWhenFixed() {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        vm.epochs.set("three");
+        assertTrue(vm.errorProperty().get().contains("epochs"), vm.errorProperty().get());
+        assertThrows(UserInputException.class, vm::prepare);
+        vm.epochs.set("3");
+        vm.batch.set("0");
+        assertTrue(vm.errorProperty().get().contains("batch size"), vm.errorProperty().get());
+        vm.batch.set("32");
+        vm.datasetKind.set(DatasetSpec.Kind.MNIST);
+        vm.datasetPath.set("");
+        assertTrue(vm.errorProperty().get().contains("needs a path"), vm.errorProperty().get());
+        vm.datasetKind.set(DatasetSpec.Kind.DSPRITES);
+        assertEquals("", vm.errorProperty().get());
+    }
+
+    @Test
+    void choosingMmdSetsItsDefaultLambdaUnlessTheUserChangedIt() {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        vm.divergence.set(DivergenceKind.MMD);
+        assertEquals("500", vm.lambda.get());
+        vm.lambda.set("250");
+        vm.divergence.set(DivergenceKind.KL_QP);
+        assertEquals("250", vm.lambda.get());
+    }
+
+    @Test
+    void drainedStepsBecomeChartPointsAndProgress() {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        TrainingJob job = vm.prepare();
+        assertEquals(TrainViewModel.State.RUNNING, vm.stateProperty().get());
+        assertEquals(2, vm.losses().getSeriesCount());
+        assertEquals(3, vm.regularisers().getSeriesCount());
+        TrainingConfig c = job.config();
+        job.offer(new TrainingEvents.Started(c, 1, 4, 256, 1000));
+        for (int s = 1; s <= 4; s++) {
+            job.offer(new TrainingEvents.Step(1, 3, s, 4, s, 64, 10 - s, 8 - s, 2, 1, 1.5));
+        }
+        vm.drain();
+        assertEquals(4, vm.pointsProperty().get());
+        assertEquals(4, vm.losses().getSeries(0).getItemCount());
+        assertEquals(6.0, vm.losses().getSeries(0).getY(3).doubleValue());
+        assertEquals(1.0, vm.epochProgressProperty().get());
+        assertEquals(1.0 / 3, vm.overallProgressProperty().get(), 1e-12);
+        assertTrue(vm.etaProperty().get().startsWith("ETA"));
+        assertNotNull(vm.progressTextProperty().get());
+    }
+
+    @Test
+    void anEpochRecordsTheCheckpointAndRequestsAPreview() {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        TrainingJob job = vm.prepare();
+        Path missing = dir.resolve("not-written.zip");
+        job.offer(new TrainingEvents.Epoch(new EpochRecord(1, 5, 4, 1, 0.5, 0.5, 1, 256), 3, 100, new double[0], missing));
+        vm.drain();
+        assertEquals(missing, vm.checkpointProperty().get());
+        // the preview reads the checkpoint through the runner; a missing file is reported, not thrown
+        assertTrue(vm.messageProperty().get().contains("preview failed"), vm.messageProperty().get());
+    }
+
+    @Test
+    void savingCopiesTheCheckpointAndMarksTheRunSaved() throws Exception {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        assertTrue(vm.savedProperty().get(), "nothing to lose before a run");
+        TrainingJob job = vm.prepare();
+        assertFalse(vm.savedProperty().get());
+        Path checkpoint = dir.resolve("checkpoint.zip");
+        java.nio.file.Files.write(checkpoint, new byte[] {1, 2, 3});
+        job.offer(new TrainingEvents.Epoch(new EpochRecord(1, 5, 4, 1, 0.5, 0.5, 1, 256), 1, 100, new double[0], checkpoint));
+        vm.finished(TrainViewModel.State.FINISHED, "done");
+        Path target = dir.resolve("saved/model.zip");
+        boolean[] done = new boolean[1];
+        vm.save(target, () -> done[0] = true);
+        assertTrue(done[0]);
+        assertTrue(vm.savedProperty().get());
+        assertTrue(java.util.Arrays.equals(new byte[] {1, 2, 3}, java.nio.file.Files.readAllBytes(target)));
+    }
+
+    @Test
+    void pauseResumeAndCancelDriveTheJob() {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        TrainingJob job = vm.prepare();
+        vm.pause();
+        assertTrue(job.isPaused());
+        assertEquals(TrainViewModel.State.PAUSED, vm.stateProperty().get());
+        vm.resume();
+        assertFalse(job.isPaused());
+        vm.pause();
+        vm.cancel();
+        assertTrue(job.isCancelled());
+        assertFalse(job.isPaused(), "cancel must release a paused training thread");
+    }
+
+    @Test
+    void continuingNeedsAFileAndMoreEpochs() {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        LoadedModel inMemory = ModelLoader.untrained(new org.latentexplorer.model.Architecture(64, 2));
+        UserInputException noFile = assertThrows(UserInputException.class, () -> vm.prepareContinue(inMemory));
+        assertTrue(noFile.getMessage().contains("no file"), noFile.getMessage());
+        LoadedModel onDisk = new LoadedModel(dir.resolve("m.zip"), inMemory.model(), "m.zip", false, null);
+        vm.epochs.set("0");
+        UserInputException tooFew = assertThrows(UserInputException.class, () -> vm.prepareContinue(onDisk));
+        assertTrue(tooFew.getMessage().contains("more than 0"), tooFew.getMessage());
+        vm.epochs.set("2");
+        TrainingJob job = vm.prepareContinue(onDisk);
+        assertEquals(dir.resolve("m.zip"), job.resumeFrom());
+        assertEquals(TrainViewModel.State.RUNNING, vm.stateProperty().get());
+        assertEquals(5, vm.losses().getSeriesCount() + vm.regularisers().getSeriesCount(), "jsg-dual plots its KL terms");
+    }
+
+    @Test
+    void longRunsAreAveragedToABoundedNumberOfPoints() {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        TrainingJob job = vm.prepare();
+        int steps = 3000;
+        job.offer(new TrainingEvents.Started(job.config(), 1, steps, steps * 64, 1000));
+        for (int s = 1; s <= steps; s++) {
+            job.offer(new TrainingEvents.Step(1, 1, s, steps, s, 64, 2, 1, 1, 0.5, 0.5));
+        }
+        vm.drain();
+        int n = vm.losses().getSeries(0).getItemCount();
+        // the run has 3 epochs of 3000 steps (the config), so one epoch gets a third of the budget
+        assertTrue(n <= TrainViewModel.MAX_POINTS / 3 + 1 && n >= TrainViewModel.MAX_POINTS / 4, "points: " + n);
+        assertEquals(2.0, vm.losses().getSeries(0).getY(n - 1).doubleValue(), 1e-12);
+    }
+}
