@@ -260,7 +260,7 @@ public final class TrainViewModel {
                 checkpoint.set(ep.checkpoint());
                 message.set(String.format(Locale.ROOT, "epoch %d done: loss %.3f, %.0f images/s; checkpoint written",
                         ep.record().epoch(), ep.record().loss(), ep.imagesPerSecond()));
-                refreshPreview(ep.checkpoint());
+                refreshPreview(ep.model(), ep.checkpoint());
             }
         }
         if (changed) {
@@ -299,9 +299,10 @@ public final class TrainViewModel {
         return String.format(Locale.ROOT, "ETA %d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
     }
 
-    private void refreshPreview(Path file) {
+    /** Renders the epoch's model (its weight snapshot), or reads the checkpoint when the event carries none. */
+    private void refreshPreview(VaeModel epochModel, Path file) {
         runner.submit("preview", () -> {
-            VaeModel m = VaeModel.load(file);
+            VaeModel m = epochModel != null ? epochModel : VaeModel.load(file);
             return TraversalGrid.render(TraversalSpec.paper().withSteps(8), m);
         }, preview::set, t -> message.set("preview failed: " + t.getMessage()));
     }

@@ -86,7 +86,7 @@ class TrainViewModelTest {
         TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
         TrainingJob job = vm.prepare();
         Path missing = dir.resolve("not-written.zip");
-        job.offer(new TrainingEvents.Epoch(new EpochRecord(1, 5, 4, 1, 0.5, 0.5, 1, 256), 3, 100, new double[0], missing));
+        job.offer(new TrainingEvents.Epoch(new EpochRecord(1, 5, 4, 1, 0.5, 0.5, 1, 256), 3, 100, new double[0], missing, null));
         vm.drain();
         assertEquals(missing, vm.checkpointProperty().get());
         // the preview reads the checkpoint through the runner; a missing file is reported, not thrown
@@ -101,7 +101,7 @@ class TrainViewModelTest {
         assertFalse(vm.savedProperty().get());
         Path checkpoint = dir.resolve("checkpoint.zip");
         java.nio.file.Files.write(checkpoint, new byte[] {1, 2, 3});
-        job.offer(new TrainingEvents.Epoch(new EpochRecord(1, 5, 4, 1, 0.5, 0.5, 1, 256), 1, 100, new double[0], checkpoint));
+        job.offer(new TrainingEvents.Epoch(new EpochRecord(1, 5, 4, 1, 0.5, 0.5, 1, 256), 1, 100, new double[0], checkpoint, null));
         vm.finished(TrainViewModel.State.FINISHED, "done");
         Path target = dir.resolve("saved/model.zip");
         boolean[] done = new boolean[1];
