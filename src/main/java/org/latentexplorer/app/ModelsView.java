@@ -175,7 +175,7 @@ final class ModelsView {
                 + mf.architecture().latents() + ", " + String.format(Locale.ROOT, "%,d", mf.architecture().parameterCount())
                 + " parameters");
         var p = mf.provenance();
-        row = entry(row, "Data set", p.dataset() + (p.limit() > 0 ? " (first " + p.limit() + ")" : ""));
+        row = entry(row, "Data set", p.dataset() + (p.limit() > 0 ? " (" + p.limit() + ", " + p.subset() + ")" : ""));
         row = entry(row, "Training", mf.epochsCompleted() + " of " + p.epochs() + " epochs, " + mf.steps() + " steps, batch "
                 + p.batchSize() + ", lr " + p.learningRate() + ", seed " + p.seed());
         row = entry(row, "Written by", "Latent Explorer " + mf.appVersion() + ", ND4J " + mf.nd4jVersion() + ", " + mf.createdAt());

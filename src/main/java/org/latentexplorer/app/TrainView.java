@@ -159,7 +159,7 @@ final class TrainView {
         HBox.setHgrow(path, Priority.ALWAYS);
         pathBox.disableProperty().bind(vm.datasetKind.isEqualTo(DatasetSpec.Kind.DSPRITES));
         g.addRow(row++, new Label("Path"), pathBox);
-        g.addRow(row++, new Label("Limit"), tip(field(vm.limit, "limit"), "use only the first N examples (0 = all)"));
+        g.addRow(row++, new Label("Limit"), tip(field(vm.limit, "limit"), "use only N examples, spread evenly over the data set (0 = all)"));
 
         ComboBox<DivergenceKind> div = new ComboBox<>();
         div.setId("divergence");

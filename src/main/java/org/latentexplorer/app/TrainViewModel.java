@@ -25,6 +25,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.DatasetSpec;
+import org.latentexplorer.data.Subset;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.Reconstruction;
@@ -124,7 +125,8 @@ public final class TrainViewModel {
             throw new UserInputException("choose a divergence");
         }
         DivergenceSpec div = new DivergenceSpec(kind, alpha.get(), number("β", beta.get()));
-        return new TrainingConfig(spec.canonical(), integer("limit", limit.get()), div, number("λ", lambda.get()),
+        // the app keeps examples spread over the whole set: dSprites' first examples are all small squares
+        return new TrainingConfig(spec.canonical(), integer("limit", limit.get()), Subset.SPREAD, div, number("λ", lambda.get()),
                 Reconstruction.MSE, integer("latents", latents.get()), integer("epochs", epochs.get()),
                 integer("batch size", batch.get()), number("learning rate", learningRate.get()),
                 (long) integer("seed", seed.get()), 0);

@@ -5,8 +5,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
-import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.Split;
+import org.latentexplorer.data.Subset;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.Provenance;
 import org.latentexplorer.model.VaeModel;
@@ -78,11 +78,11 @@ public final class TrainingJob {
         if (resumeFrom != null) {
             ModelFile.Contents contents = ModelFile.read(resumeFrom);
             Provenance p = contents.manifest().provenance();
-            data = open(p.dataset(), p.limit());
+            data = open(p.dataset(), p.limit(), Subset.fromCliName(p.subset()));
             trainer = Trainer.resume(resumeFrom, contents, data, totalEpochs);
             config = trainer.config();
         } else {
-            data = open(config.dataset(), config.limit());
+            data = open(config.dataset(), config.limit(), config.subset());
             trainer = Trainer.fresh(config, data);
         }
         TrainingListener listener = new TrainingListener() {
@@ -110,9 +110,8 @@ public final class TrainingJob {
         return trainer.run(checkpoint, listener, cancellation);
     }
 
-    private static Dataset open(String spec, int limit) {
-        Dataset d = DatasetSpec.parse(spec).open(Split.TRAIN);
-        return limit > 0 ? Datasets.limit(d, limit) : d;
+    private static Dataset open(String spec, int limit, Subset subset) {
+        return subset.apply(DatasetSpec.parse(spec).open(Split.TRAIN), limit);
     }
 
     /** Queues an event as if the trainer had sent it (for tests of the consumers). */

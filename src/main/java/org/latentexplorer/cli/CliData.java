@@ -15,8 +15,12 @@ final class CliData {
     }
 
     static Dataset open(DatasetSpec spec, Split split, int limit) {
-        Dataset data = spec.open(split);
-        return limit > 0 ? Datasets.limit(data, limit) : data;
+        return open(spec, split, limit, org.latentexplorer.data.Subset.FIRST);
+    }
+
+    /** Opens a split and keeps {@code limit} examples (0 = all) chosen by {@code subset}. */
+    static Dataset open(DatasetSpec spec, Split split, int limit, org.latentexplorer.data.Subset subset) {
+        return subset.apply(spec.open(split), limit);
     }
 
     /**

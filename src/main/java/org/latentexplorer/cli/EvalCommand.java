@@ -27,8 +27,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--dataset", description = "data set spec (default: the one the model was trained on)")
     String dataset;
 
-    @Option(names = "--limit", defaultValue = "0", description = "use only the first N examples (0 = all)")
+    @Option(names = "--limit", defaultValue = "0", description = "use only N examples (0 = all): the first N, or see --subset")
     int limit;
+
+    @Option(names = "--subset", description = "which N examples --limit keeps: first or spread (default: the model's own when "
+            + "evaluating on its training data set, else first)")
+    String subset;
 
     @Option(names = "--split", defaultValue = "test", description = "test or train (default ${DEFAULT-VALUE})")
     String split;
@@ -46,7 +50,9 @@ final class EvalCommand implements Callable<Integer> {
             case "train" -> Split.TRAIN;
             default -> throw new org.latentexplorer.common.UserInputException("--split must be test or train, got '" + split + "'");
         };
-        Dataset data = CliData.open(ds, s, limit);
+        org.latentexplorer.data.Subset which = org.latentexplorer.data.Subset.fromCliName(subset != null ? subset
+                : dataset == null ? m.manifest().provenance().subset() : "first");
+        Dataset data = CliData.open(ds, s, limit, which);
         CompatibilityCheck.requireImageSize(model, m, data);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
         ReconstructionError.Result r = ReconstructionError.evaluate(m, data, ReconstructionError.BATCH_SIZE, seed,

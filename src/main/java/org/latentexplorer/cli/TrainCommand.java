@@ -12,6 +12,7 @@ import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.data.Split;
+import org.latentexplorer.data.Subset;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.ModelFile;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Option;
         description = {"Trains a Table 3 VAE. Prints one line per epoch with the loss components; the model file is rewritten atomically after every epoch and is always the last good checkpoint."},
         footer = {"", "Data sets: dsprites | dsprites-npz:FILE | mnist:DIR | fashion-mnist:DIR | folder:DIR",
                 "Divergences: kl-qp, kl-pq, beta, mmd, jsg, jsg-dual, jsg-nielsen, jsg-nielsen-dual",
-                "Example: train --dataset dsprites --divergence jsg-dual --alpha 0.5 --limit 4096 --epochs 3 --out jsg-dual.zip"})
+                "Example: train --dataset dsprites --divergence jsg-dual --alpha 0.5 --limit 8192 --subset spread --epochs 3 --out jsg-dual.zip"})
 final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -71,8 +72,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1234", description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--limit", defaultValue = "0", description = "use only the first N examples (0 = all)")
+    @Option(names = "--limit", defaultValue = "0", description = "use only N examples (0 = all): the first N, or see --subset")
     int limit;
+
+    @Option(names = "--subset", defaultValue = "first", description = "which N examples --limit keeps: first, or spread "
+            + "(evenly spaced over the whole set; for dSprites, whose first examples are all small squares, spread keeps every "
+            + "factor varying) (default ${DEFAULT-VALUE})")
+    String subset;
 
     @Option(names = "--keep-every", defaultValue = "0", description = "also keep FILE-epochN copies every N epochs (0 = none)")
     int keepEvery;
@@ -107,7 +113,8 @@ final class TrainCommand implements Callable<Integer> {
             if (gridGif != null) {
                 earlier = earlierFrames(contents.manifest().architecture().latents(), contents.manifest().architecture().imageSize());
             }
-            Dataset data = CliData.open(ds, Split.TRAIN, contents.manifest().provenance().limit());
+            Dataset data = CliData.open(ds, Split.TRAIN, contents.manifest().provenance().limit(),
+                    Subset.fromCliName(contents.manifest().provenance().subset()));
             int total = epochs != null ? epochs : contents.manifest().provenance().epochs();
             trainer = Trainer.resume(resume, contents, data, total);
         } else {
@@ -117,8 +124,9 @@ final class TrainCommand implements Callable<Integer> {
             DivergenceKind kind = DivergenceKind.fromCliName(divergence);
             DivergenceSpec div = new DivergenceSpec(kind, alpha, beta);
             DatasetSpec ds = DatasetSpec.parse(dataset);
-            Dataset data = CliData.open(ds, Split.TRAIN, limit);
-            TrainingConfig config = new TrainingConfig(ds.canonical(), limit, div, lambda != null ? lambda : kind.defaultLambda(),
+            Subset which = Subset.fromCliName(subset);
+            Dataset data = CliData.open(ds, Split.TRAIN, limit, which);
+            TrainingConfig config = new TrainingConfig(ds.canonical(), limit, which, div, lambda != null ? lambda : kind.defaultLambda(),
                     Reconstruction.fromCliName(recon), latents != null ? latents : ds.defaultLatents(),
                     epochs != null ? epochs : ds.defaultEpochs(), batch != null ? batch : ds.defaultBatchSize(), lr, seed, keepEvery);
             trainer = Trainer.fresh(config, data);
@@ -128,8 +136,9 @@ final class TrainCommand implements Callable<Integer> {
             @Override
             public void started(TrainingEvents.Started e) {
                 TrainingConfig c = e.config();
-                stdout.printf(Locale.ROOT, "training %s on %s (%d examples, %d steps/epoch, batch %d, lr %s, lambda %s, %s, D=%d, %d parameters), epochs %d..%d -> %s%n",
-                        c.divergence().describe(), c.dataset(), e.examples(), e.stepsPerEpoch(), c.batchSize(), c.learningRate(),
+                stdout.printf(Locale.ROOT, "training %s on %s (%d examples%s, %d steps/epoch, batch %d, lr %s, lambda %s, %s, D=%d, %d parameters), epochs %d..%d -> %s%n",
+                        c.divergence().describe(), c.dataset(), e.examples(),
+                        c.limit() == 0 ? "" : c.subset() == Subset.SPREAD ? " spread evenly" : " (the first)", e.stepsPerEpoch(), c.batchSize(), c.learningRate(),
                         c.lambda(), c.reconstruction().cliName(), c.latents(), e.parameters(), e.firstEpoch(), c.epochs(), out);
                 stdout.flush();
             }

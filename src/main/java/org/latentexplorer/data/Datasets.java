@@ -9,11 +9,104 @@ public final class Datasets {
     }
 
     /**
+     * {@code n} examples spread evenly over {@code data}: example i of the view is example
+     * ⌊i·size/n⌋ of the source (distinct, in source order; the data set itself when n equals its size).
+     * Factors, where present, are the source's, read through the same mapping.
+     *
+     * @throws UserInputException naming n and the size if n is not in [1, size]
+     */
+    /**
      * The first {@code n} examples of {@code data} (the data set itself when n equals its size).
      * Example i of the view is example i of the source; factors, where present, are the source's.
      *
      * @throws UserInputException naming n and the size if n is not in [1, size]
      */
+    public static Dataset spread(Dataset data, int n) {
+        if (n < 1 || n > data.size()) {
+            throw new UserInputException("limit " + n + " is outside [1, " + data.size() + "] for " + data.description());
+        }
+        if (n == data.size()) {
+            return data;
+        }
+        long size = data.size();
+        return new View(data, n, data.description() + ", " + n + " spread evenly") {
+            @Override
+            int source(int index) {
+                return (int) (index * size / n);
+            }
+        };
+    }
+
+    /** A view of n examples of a source, mapped by {@link #source}. */
+    private abstract static class View implements Dataset {
+        private final Dataset data;
+        private final int n;
+        private final String description;
+
+        View(Dataset data, int n, String description) {
+            this.data = data;
+            this.n = n;
+            this.description = description;
+        }
+
+        abstract int source(int index);
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public int size() {
+            return n;
+        }
+
+        @Override
+        public int height() {
+            return data.height();
+        }
+
+        @Override
+        public int width() {
+            return data.width();
+        }
+
+        @Override
+        public void read(int index, float[] dst, int offset) {
+            if (index < 0 || index >= n) {
+                throw new IndexOutOfBoundsException("index " + index + " is outside [0, " + n + ")");
+            }
+            data.read(source(index), dst, offset);
+        }
+
+        @Override
+        public Optional<FactorLabels> factors() {
+            return data.factors().map(f -> new FactorLabels() {
+                @Override
+                public java.util.List<String> names() {
+                    return f.names();
+                }
+
+                @Override
+                public int[] classes(int index) {
+                    return f.classes(source(checked(index)));
+                }
+
+                @Override
+                public double[] values(int index) {
+                    return f.values(source(checked(index)));
+                }
+            });
+        }
+
+        private int checked(int index) {
+            if (index < 0 || index >= n) {
+                throw new IndexOutOfBoundsException("index " + index + " is outside [0, " + n + ")");
+            }
+            return index;
+        }
+    }
+
     public static Dataset limit(Dataset data, int n) {
         if (n < 1 || n > data.size()) {
             throw new UserInputException("limit " + n + " is outside [1, " + data.size() + "] for " + data.description());

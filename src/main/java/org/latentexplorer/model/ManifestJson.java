@@ -42,6 +42,7 @@ final class ManifestJson {
         ObjectNode prov = root.putObject("training");
         prov.put("dataset", m.provenance().dataset());
         prov.put("limit", m.provenance().limit());
+        prov.put("subset", m.provenance().subset());
         prov.put("epochs", m.provenance().epochs());
         prov.put("batchSize", m.provenance().batchSize());
         prov.put("learningRate", m.provenance().learningRate());
@@ -108,7 +109,11 @@ final class ManifestJson {
             throw new IllegalArgumentException(e.getMessage());
         }
         JsonNode prov = object(root, "training");
-        Provenance provenance = new Provenance(text(prov, "dataset"), integer(prov, "limit"), integer(prov, "epochs"),
+        String subset = prov.has("subset") ? prov.get("subset").asText() : Provenance.FIRST;
+        if (!subset.equals(Provenance.FIRST) && !subset.equals("spread")) {
+            throw new IllegalArgumentException("training.subset must be \"first\" or \"spread\", got \"" + subset + "\"");
+        }
+        Provenance provenance = new Provenance(text(prov, "dataset"), integer(prov, "limit"), subset, integer(prov, "epochs"),
                 integer(prov, "batchSize"), number(prov, "learningRate"), prov.path("seed").asLong());
         List<EpochRecord> history = new ArrayList<>();
         for (JsonNode h : root.path("history")) {

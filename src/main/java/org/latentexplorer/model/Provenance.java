@@ -4,11 +4,25 @@ package org.latentexplorer.model;
  * How a model was trained: enough to rebuild it. Written into every model file.
  *
  * @param dataset       the data set spec as given on the command line (canonical form)
- * @param limit         first N examples used, or 0 for all
+ * @param limit         N examples used, or 0 for all
+ * @param subset        which N, as the data package names it: {@code first} (also files written before
+ *                      subsets were recorded) or {@code spread}
  * @param epochs        epochs planned
  * @param batchSize     mini-batch size
  * @param learningRate  Adam's learning rate
  * @param seed          seed of initialisation, shuffling and noise
  */
-public record Provenance(String dataset, int limit, int epochs, int batchSize, double learningRate, long seed) {
+public record Provenance(String dataset, int limit, String subset, int epochs, int batchSize, double learningRate,
+                         long seed) {
+    /** The subset name of the first N examples, the only kind before subsets were recorded. */
+    public static final String FIRST = "first";
+
+    public Provenance {
+        subset = subset == null ? FIRST : subset;
+    }
+
+    /** Provenance of a run that used the first {@code limit} examples. */
+    public Provenance(String dataset, int limit, int epochs, int batchSize, double learningRate, long seed) {
+        this(dataset, limit, FIRST, epochs, batchSize, learningRate, seed);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Batches;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.Subset;
 import org.latentexplorer.model.AdamState;
 import org.latentexplorer.model.Architecture;
 import org.latentexplorer.model.EpochRecord;
@@ -78,7 +79,7 @@ public final class Trainer {
                     + " epochs; ask for more (--epochs greater than " + m.epochsCompleted() + ")");
         }
         Provenance p = m.provenance();
-        TrainingConfig config = new TrainingConfig(p.dataset(), p.limit(), m.divergence(), m.lambda(), m.reconstruction(),
+        TrainingConfig config = new TrainingConfig(p.dataset(), p.limit(), Subset.fromCliName(p.subset()), m.divergence(), m.lambda(), m.reconstruction(),
                 m.architecture().latents(), totalEpochs, p.batchSize(), p.learningRate(), p.seed(), 0);
         return new Trainer(config, data, contents.weights(), contents.optimizer(), m.history(), m.epochsCompleted() + 1, m.steps());
     }
@@ -167,7 +168,7 @@ public final class Trainer {
     private ModelManifest manifest(Architecture arch, int epochsCompleted, long steps) {
         return new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, Versions.app(), Versions.ND4J,
                 Instant.now().toString(), arch, config.divergence(), config.lambda(), config.reconstruction(),
-                new Provenance(config.dataset(), config.limit(), config.epochs(), config.batchSize(), config.learningRate(),
+                new Provenance(config.dataset(), config.limit(), config.subset().cliName(), config.epochs(), config.batchSize(), config.learningRate(),
                         config.seed()),
                 epochsCompleted, steps, history);
     }

@@ -1,6 +1,7 @@
 package org.latentexplorer.training;
 
 import org.latentexplorer.common.UserInputException;
+import org.latentexplorer.data.Subset;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.Reconstruction;
 
@@ -9,7 +10,8 @@ import org.latentexplorer.model.Reconstruction;
  * are written into the model file's manifest.
  *
  * @param dataset        data set spec (e.g. {@code dsprites}, {@code mnist:DIR})
- * @param limit          use only the first N examples (0 = all)
+ * @param limit          use only N examples (0 = all)
+ * @param subset         which N examples: the first, or spread evenly over the data set
  * @param divergence     the regulariser and its α/β
  * @param lambda         weight λ of the divergence in {@code REC + λ·DIV}
  * @param reconstruction MSE (default, §h-6) or Bernoulli
@@ -20,10 +22,19 @@ import org.latentexplorer.model.Reconstruction;
  * @param seed           seeds initialisation, shuffling, ε and MMD's prior samples
  * @param keepEvery      also keep a copy of the checkpoint every N epochs (0 = only the latest)
  */
-public record TrainingConfig(String dataset, int limit, DivergenceSpec divergence, double lambda,
+public record TrainingConfig(String dataset, int limit, Subset subset, DivergenceSpec divergence, double lambda,
                              Reconstruction reconstruction, int latents, int epochs, int batchSize,
                              double learningRate, long seed, int keepEvery) {
+    /** A run on the first {@code limit} examples. */
+    public TrainingConfig(String dataset, int limit, DivergenceSpec divergence, double lambda,
+                          Reconstruction reconstruction, int latents, int epochs, int batchSize,
+                          double learningRate, long seed, int keepEvery) {
+        this(dataset, limit, Subset.FIRST, divergence, lambda, reconstruction, latents, epochs, batchSize, learningRate, seed,
+                keepEvery);
+    }
+
     public TrainingConfig {
+        subset = subset == null ? Subset.FIRST : subset;
         if (dataset == null || dataset.isBlank()) {
             throw new UserInputException("a data set is required");
         }

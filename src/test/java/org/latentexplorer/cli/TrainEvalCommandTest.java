@@ -69,6 +69,24 @@ class TrainEvalCommandTest {
     }
 
     @Test
+    void aSpreadSubsetIsRecordedAndUsedAgainOnResume() {
+        Path f = dir.resolve("spread.zip");
+        Cli r = Cli.run("train", "--dataset", "dsprites", "--divergence", "kl-qp", "--limit", "64", "--subset", "spread",
+                "--epochs", "1", "--batch", "64", "--latents", "2", "--out", f.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("spread evenly"), r.out());
+        assertEquals("spread", VaeModel.load(f).manifest().provenance().subset());
+        Cli resumed = Cli.run("train", "--resume", f.toString(), "--epochs", "2", "--out", f.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("spread evenly"), resumed.out());
+        assertEquals("spread", VaeModel.load(f).manifest().provenance().subset());
+        Cli eval = Cli.run("eval", "--model", f.toString(), "--limit", "64");
+        assertTrue(eval.out().contains("spread evenly"), "eval uses the model's own subset: " + eval.out());
+        assertUserError(Cli.run("train", "--divergence", "kl-qp", "--limit", "64", "--subset", "middle", "--out",
+                dir.resolve("never2.zip").toString()), "middle");
+    }
+
+    @Test
     void corruptTruncatedAndMissingModelFiles() throws IOException {
         Path garbage = dir.resolve("garbage.zip");
         Files.write(garbage, "not a zip at all".getBytes());
