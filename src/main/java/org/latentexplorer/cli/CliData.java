@@ -25,12 +25,14 @@ final class CliData {
 
     /**
      * Opens a data set for a model and checks that its images fit the model (the message names the model
-     * file and the data set). {@code limit} 0 means all examples; a limit above the size uses them all.
+     * file and the data set). {@code limit} 0 means all examples; a limit above the size uses them all;
+     * otherwise the sample is spread evenly over the set ({@link org.latentexplorer.data.Subset#SPREAD}), so that
+     * statistics of factor-ordered data such as dSprites see every factor.
      */
     static Dataset openFor(Path modelFile, VaeModel model, DatasetSpec spec, Split split, int limit) {
         Dataset data = spec.open(split);
         CompatibilityCheck.requireImageSize(modelFile, model, data);
-        return limit > 0 && limit < data.size() ? Datasets.limit(data, limit) : data;
+        return limit > 0 && limit < data.size() ? Datasets.spread(data, limit) : data;
     }
 
     /** {@code test} or {@code train}. */

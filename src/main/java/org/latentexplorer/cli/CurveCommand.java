@@ -62,7 +62,7 @@ final class CurveCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "test or train (default ${DEFAULT-VALUE})")
     String split;
 
-    @Option(names = "--limit", defaultValue = "1000", description = "examples in the sample for --model (default ${DEFAULT-VALUE}; 0 = all)")
+    @Option(names = "--limit", defaultValue = "1000", description = "examples in the sample for --model, spread evenly over the set (default ${DEFAULT-VALUE}; 0 = all)")
     int limit;
 
     @Option(names = "--gaussians", description = "MU1,SIGMA1,MU2,SIGMA2: Fig. 1 for p = N(MU1, SIGMA1^2) and q = N(MU2, SIGMA2^2) (the paper: -2,1,2,2)")

@@ -87,7 +87,7 @@ final class TraverseCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "test or train (default ${DEFAULT-VALUE}; dSprites and folders have one set)")
     String split;
 
-    @Option(names = "--limit", defaultValue = "1000", description = "examples in the data sample for ranges and scores (default ${DEFAULT-VALUE}; 0 = all)")
+    @Option(names = "--limit", defaultValue = "1000", description = "examples in the data sample for ranges and scores, spread evenly over the set (default ${DEFAULT-VALUE}; 0 = all)")
     int limit;
 
     @Option(names = "--delay", defaultValue = "250", description = "GIF frame delay in ms (default ${DEFAULT-VALUE})")
