@@ -114,7 +114,14 @@ final class CurveCommand implements Callable<Integer> {
         EncodedSample sample = EncodedSample.encode(m, data);
         DivergenceSpec trained = m.manifest().divergence();
         OptionalDouble trainedAlpha = trained.kind().isSkewJs() ? OptionalDouble.of(trained.alpha()) : OptionalDouble.empty();
-        DivergenceCurves curves = DivergenceProfile.of(sample, AlphaGrid.uniform(ALPHAS), trainedAlpha);
+        DivergenceCurves curves;
+        try {
+            curves = DivergenceProfile.of(sample, AlphaGrid.uniform(ALPHAS), trainedAlpha);
+        } catch (IllegalArgumentException e) {
+            // non-finite closed forms: posteriors so extreme (|logvar| in the hundreds) that double precision overflows
+            throw UserInputException.forFile(model, "its posteriors on " + data.description()
+                    + " give divergences that are not finite numbers (" + e.getMessage() + ")");
+        }
         double millis = (System.nanoTime() - start) / 1e6;
         String settings = String.format(Locale.ROOT, "curve; %d alpha in [0, 1]; dataset=%s; split=%s; sample=%s (%d examples); "
                 + "values are sums over dimensions averaged over the sample", ALPHAS, ds.canonical(), split, data.description(),

@@ -15,16 +15,8 @@ public final class Datasets {
      *
      * @throws UserInputException naming n and the size if n is not in [1, size]
      */
-    /**
-     * The first {@code n} examples of {@code data} (the data set itself when n equals its size).
-     * Example i of the view is example i of the source; factors, where present, are the source's.
-     *
-     * @throws UserInputException naming n and the size if n is not in [1, size]
-     */
     public static Dataset spread(Dataset data, int n) {
-        if (n < 1 || n > data.size()) {
-            throw new UserInputException("limit " + n + " is outside [1, " + data.size() + "] for " + data.description());
-        }
+        checkLimit(data, n);
         if (n == data.size()) {
             return data;
         }
@@ -107,46 +99,28 @@ public final class Datasets {
         }
     }
 
+    /**
+     * The first {@code n} examples of {@code data} (the data set itself when n equals its size).
+     * Example i of the view is example i of the source; factors, where present, are the source's.
+     *
+     * @throws UserInputException naming n and the size if n is not in [1, size]
+     */
     public static Dataset limit(Dataset data, int n) {
-        if (n < 1 || n > data.size()) {
-            throw new UserInputException("limit " + n + " is outside [1, " + data.size() + "] for " + data.description());
-        }
+        checkLimit(data, n);
         if (n == data.size()) {
             return data;
         }
-        return new Dataset() {
+        return new View(data, n, data.description() + ", first " + n) {
             @Override
-            public String description() {
-                return data.description() + ", first " + n;
-            }
-
-            @Override
-            public int size() {
-                return n;
-            }
-
-            @Override
-            public int height() {
-                return data.height();
-            }
-
-            @Override
-            public int width() {
-                return data.width();
-            }
-
-            @Override
-            public void read(int index, float[] dst, int offset) {
-                if (index < 0 || index >= n) {
-                    throw new IndexOutOfBoundsException("index " + index + " is outside [0, " + n + ")");
-                }
-                data.read(index, dst, offset);
-            }
-
-            @Override
-            public Optional<FactorLabels> factors() {
-                return data.factors();
+            int source(int index) {
+                return index;
             }
         };
+    }
+
+    private static void checkLimit(Dataset data, int n) {
+        if (n < 1 || n > data.size()) {
+            throw new UserInputException("limit " + n + " is outside [1, " + data.size() + "] for " + data.description());
+        }
     }
 }

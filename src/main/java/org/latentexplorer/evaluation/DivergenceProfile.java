@@ -2,8 +2,6 @@ package org.latentexplorer.evaluation;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.latentexplorer.divergence.DivergenceKind;
-import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.render.DivergenceCurves;
 
 /**
@@ -23,23 +21,6 @@ public final class DivergenceProfile {
      */
     public static DivergenceCurves of(EncodedSample sample, double[] alphas, OptionalDouble trainedAlpha) {
         Objects.requireNonNull(sample, "sample");
-        int m = alphas.length;
-        double[] jsPrime = new double[m];
-        double[] dualPrime = new double[m];
-        double[] jsNielsen = new double[m];
-        double[] dualNielsen = new double[m];
-        for (int i = 0; i < m; i++) {
-            jsPrime[i] = total(sample, DivergenceKind.JSG, alphas[i]);
-            dualPrime[i] = total(sample, DivergenceKind.JSG_DUAL, alphas[i]);
-            jsNielsen[i] = total(sample, DivergenceKind.JSG_NIELSEN, alphas[i]);
-            dualNielsen[i] = total(sample, DivergenceKind.JSG_NIELSEN_DUAL, alphas[i]);
-        }
-        double klQp = total(sample, DivergenceKind.KL_QP, DivergenceSpec.DEFAULT_ALPHA);
-        double klPq = total(sample, DivergenceKind.KL_PQ, DivergenceSpec.DEFAULT_ALPHA);
-        return new DivergenceCurves(alphas, jsPrime, dualPrime, jsNielsen, dualNielsen, klQp, klPq, trainedAlpha);
-    }
-
-    private static double total(EncodedSample sample, DivergenceKind kind, double alpha) {
-        return sample.perDimension(DivergenceSpec.of(kind, alpha)).total();
+        return DivergenceCurves.fromSample(sample.posteriors(), alphas, trainedAlpha);
     }
 }
