@@ -15,7 +15,7 @@ MAIN_JAR=latent-explorer.jar
 MAIN_CLASS=org.latentexplorer.Launcher
 # jdeps --print-module-deps -R over target/lib, plus jdk.crypto.ec for HTTPS downloads (MNIST).
 # The JavaFX app will need its own additions here (e.g. jdk.jsobject for WebView).
-MODULES="${LE_JLINK_MODULES:-java.base,java.compiler,java.desktop,java.net.http,java.sql,jdk.management,jdk.unsupported,jdk.crypto.ec}"
+MODULES="${LE_JLINK_MODULES:-java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.management,jdk.unsupported,jdk.crypto.ec,jdk.zipfs}"
 # The heap may take 40% of the RAM; JavaCPP's off-heap limit for ND4J follows the heap limit.
 # The demo models' folder inside the image is passed to the app as -Dlatentexplorer.models.
 JAVA_OPTIONS=("${LE_JAVA_OPTIONS:--XX:MaxRAMPercentage=40}" "-Dlatentexplorer.models=\$APPDIR/models")
