@@ -42,15 +42,32 @@ public final class ModelLoader {
         return new LoadedModel(file, model, file.getFileName().toString(), false, sampleFor(model.manifest()));
     }
 
-    /** The directories searched for bundled models, existing ones only. */
+    /** A system property naming a directory of bundled models, searched first (set by the installers). */
+    public static final String MODELS_PROPERTY = "latentexplorer.models";
+
+    /**
+     * The directories searched for bundled models, existing ones only, in order: the
+     * {@value #MODELS_PROPERTY} property, ./models, models/ beside the jar, models/ above the jar's folder.
+     */
     public static List<Path> modelDirectories() {
         Set<Path> dirs = new LinkedHashSet<>();
+        String configured = System.getProperty(MODELS_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            try {
+                dirs.add(Path.of(configured).toAbsolutePath().normalize());
+            } catch (java.nio.file.InvalidPathException e) {
+                // an unusable setting is skipped; the usual places are still searched
+            }
+        }
         dirs.add(Path.of("models").toAbsolutePath().normalize());
         try {
             Path jar = Path.of(ModelLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path up = jar.getParent() == null ? null : jar.getParent().getParent();
+            if (jar.getParent() != null) {
+                dirs.add(jar.getParent().resolve("models").toAbsolutePath().normalize()); // an installed app-image
+            }
             if (up != null) {
-                dirs.add(up.resolve("models").toAbsolutePath().normalize());
+                dirs.add(up.resolve("models").toAbsolutePath().normalize()); // target/latent-explorer.jar in a checkout
             }
         } catch (URISyntaxException | SecurityException | NullPointerException e) {
             // no code source: only the working directory is searched

@@ -9,7 +9,8 @@ import javafx.util.Duration;
 
 /**
  * Takes one screenshot per view of the running app (for the README): waits for the demo model's
- * grid and curves, runs a short training job for the Train view, then snapshots each tab and exits.
+ * grid, snapshots the Models, α explorer and Traverse views of the demo model, then runs a short
+ * training job for the Train view (last, because the trained model becomes current) and exits.
  */
 final class Screenshots {
     private final MainWindow window;
@@ -25,7 +26,7 @@ final class Screenshots {
     void run() {
         stage.setWidth(1360);
         stage.setHeight(860);
-        waitFor(() -> window.model().get() != null && window.traverse().gridProperty().get() != null, 600, this::train);
+        waitFor(() -> window.model().get() != null && window.traverse().gridProperty().get() != null, 600, this::models);
     }
 
     /** A short run on procedural dSprites; the trained model then becomes current for the other views. */
@@ -40,7 +41,7 @@ final class Screenshots {
         waitFor(() -> vm.stateProperty().get() != TrainViewModel.State.RUNNING && vm.previewProperty().get() != null, 1800,
                 () -> later(() -> {
                     shoot("train");
-                    models();
+                    stage.hide();
                 }));
     }
 
@@ -87,7 +88,7 @@ final class Screenshots {
         later(() -> {
             shoot("alpha-explorer-dark");
             window.darkProperty().set(false);
-            stage.hide();
+            train();
         });
     }
 
