@@ -18,13 +18,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "20", description = "timed training steps per configuration (default ${DEFAULT-VALUE})")
     int steps;
 
+    @Option(names = "--warmup", defaultValue = "10", description = "untimed steps before timing each configuration (default ${DEFAULT-VALUE})")
+    int warmup;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         BackendReport report = BackendReport.probe();
         out.println("backend: " + report.backend() + ", " + report.nativeBuild() + ", " + report.threads() + " threads");
         out.flush();
-        Benchmark.standard(Math.max(1, steps), line -> {
+        Benchmark.standard(Math.max(0, warmup), Math.max(1, steps), line -> {
             out.println(line);
             out.flush();
         });
