@@ -11,11 +11,11 @@ import javafx.beans.property.StringProperty;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.divergence.Divergences;
-import org.latentexplorer.render.DivergenceCurves;
-import org.latentexplorer.render.Gaussian1d;
-import org.latentexplorer.render.GaussianTeaching;
-import org.latentexplorer.render.Linspace;
-import org.latentexplorer.render.PosteriorBatch;
+import org.latentexplorer.evaluation.DivergenceCurves;
+import org.latentexplorer.divergence.Gaussian1d;
+import org.latentexplorer.render.chart.GaussianTeaching;
+import org.latentexplorer.common.Linspace;
+import org.latentexplorer.latent.PosteriorBatch;
 
 /**
  * The α explorer's state: the current model's divergence-vs-α curves on a data sample (computed in

@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.model.ModelManifest;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.LatentDecoder;
-import org.latentexplorer.render.LatentEncoder;
+import org.latentexplorer.latent.LatentDecoder;
+import org.latentexplorer.latent.LatentEncoder;
 
 /**
  * The model the app shows: where it came from, its immutable weights, and a data sample that fits

@@ -32,6 +32,7 @@ import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.model.VaeModel;
 import org.latentexplorer.training.TrainingDivergedException;
+import org.latentexplorer.training.TrainingJob;
 
 /** The Train view: the settings form, start/pause/resume/cancel/save, the live loss chart, progress and preview. */
 final class TrainView {

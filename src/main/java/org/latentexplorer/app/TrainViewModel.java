@@ -30,11 +30,12 @@ import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.Reconstruction;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.GridImage;
-import org.latentexplorer.render.TraversalGrid;
-import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.render.traversal.GridImage;
+import org.latentexplorer.render.traversal.TraversalGrid;
+import org.latentexplorer.render.traversal.TraversalSpec;
 import org.latentexplorer.training.TrainingConfig;
 import org.latentexplorer.training.TrainingEvents;
+import org.latentexplorer.training.TrainingJob;
 
 /**
  * The Train view's state: a validated form that becomes a {@link TrainingConfig}, and the progress

@@ -23,21 +23,21 @@ import javafx.collections.ObservableList;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.divergence.Divergences;
-import org.latentexplorer.render.GifExport;
-import org.latentexplorer.render.GridImage;
-import org.latentexplorer.render.Interpolation;
-import org.latentexplorer.render.InterpolationMethod;
-import org.latentexplorer.render.InterpolationSpec;
-import org.latentexplorer.render.LabelPosition;
-import org.latentexplorer.render.PngExport;
-import org.latentexplorer.render.Posterior;
-import org.latentexplorer.render.PosteriorBatch;
-import org.latentexplorer.render.RowOrder;
-import org.latentexplorer.render.TraversalAnchor;
-import org.latentexplorer.render.TraversalGrid;
-import org.latentexplorer.render.TraversalInputs;
-import org.latentexplorer.render.TraversalRange;
-import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.render.export.GifExport;
+import org.latentexplorer.render.traversal.GridImage;
+import org.latentexplorer.render.traversal.Interpolation;
+import org.latentexplorer.render.traversal.InterpolationMethod;
+import org.latentexplorer.render.traversal.InterpolationSpec;
+import org.latentexplorer.render.traversal.LabelPosition;
+import org.latentexplorer.render.export.PngExport;
+import org.latentexplorer.latent.Posterior;
+import org.latentexplorer.latent.PosteriorBatch;
+import org.latentexplorer.render.traversal.RowOrder;
+import org.latentexplorer.render.traversal.TraversalAnchor;
+import org.latentexplorer.render.traversal.TraversalGrid;
+import org.latentexplorer.render.traversal.TraversalInputs;
+import org.latentexplorer.render.traversal.TraversalRange;
+import org.latentexplorer.render.traversal.TraversalSpec;
 
 /**
  * The Traverse view's state: the grid settings (preset, range mode, steps, row order), the anchor

@@ -2,7 +2,6 @@ package org.latentexplorer.evaluation;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.latentexplorer.render.DivergenceCurves;
 
 /**
  * Divergence against α for a trained model's posteriors, without retraining: at every α, the closed forms

@@ -6,7 +6,7 @@ import org.latentexplorer.data.Dataset;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.divergence.Divergences;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.PosteriorBatch;
+import org.latentexplorer.latent.PosteriorBatch;
 
 /**
  * The posteriors q(z|x) = N(μ, diag exp(logvar)) of every example of a data set (or a limited view of
@@ -79,7 +79,7 @@ public final class EncodedSample {
         return logvar.clone();
     }
 
-    /** The sample in the layout of {@link org.latentexplorer.render.LatentEncoder#encode}, for traversal ranges. */
+    /** The sample in the layout of {@link org.latentexplorer.latent.LatentEncoder#encode}, for traversal ranges. */
     public PosteriorBatch posteriors() {
         float[] encoded = new float[n * 2 * latents];
         for (int i = 0; i < n; i++) {

@@ -20,7 +20,7 @@ import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.EpochRecord;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.PngExport;
+import org.latentexplorer.render.export.PngExport;
 
 /** {@code curve}: a model's divergence against α, the Fig. 1 teaching case and a sweep's loss breakdown. */
 class CurveCommandTest {

@@ -12,8 +12,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.render.GifExport;
-import org.latentexplorer.render.PngExport;
+import org.latentexplorer.render.export.GifExport;
+import org.latentexplorer.render.export.PngExport;
 
 /** {@code interpolate}: a strip between two encoded examples. */
 class InterpolateCommandTest {

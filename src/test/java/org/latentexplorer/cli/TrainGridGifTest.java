@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.GifExport;
-import org.latentexplorer.render.TraversalGrid;
-import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.render.export.GifExport;
+import org.latentexplorer.render.traversal.TraversalGrid;
+import org.latentexplorer.render.traversal.TraversalSpec;
 
 /** {@code train --grid-gif}: one paper grid per epoch, decoded with that epoch's weights. */
 class TrainGridGifTest {

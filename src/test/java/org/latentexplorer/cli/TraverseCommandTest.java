@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.GifExport;
-import org.latentexplorer.render.LatentDecoder;
-import org.latentexplorer.render.PngExport;
-import org.latentexplorer.render.TraversalGrid;
-import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.render.export.GifExport;
+import org.latentexplorer.latent.LatentDecoder;
+import org.latentexplorer.render.export.PngExport;
+import org.latentexplorer.render.traversal.TraversalGrid;
+import org.latentexplorer.render.traversal.TraversalSpec;
 
 /** {@code traverse} end to end on untrained models built from fresh weights. */
 class TraverseCommandTest {
