@@ -15,7 +15,8 @@ import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.evaluation.DivergenceProfile;
-import org.latentexplorer.evaluation.EncodedSample;
+import org.latentexplorer.evaluation.Posteriors;
+import org.latentexplorer.latent.PosteriorBatch;
 import org.latentexplorer.model.VaeModel;
 import org.latentexplorer.render.chart.AlphaCurves;
 import org.latentexplorer.divergence.AlphaGrid;
@@ -24,6 +25,7 @@ import org.latentexplorer.render.export.ChartSheet;
 import org.latentexplorer.render.export.CurveTable;
 import org.latentexplorer.evaluation.DivergenceCurves;
 import org.latentexplorer.divergence.Gaussian1d;
+import org.latentexplorer.divergence.TwoGaussians;
 import org.latentexplorer.render.chart.GaussianTeaching;
 import org.latentexplorer.common.Linspace;
 import org.latentexplorer.render.export.PngExport;
@@ -111,7 +113,7 @@ final class CurveCommand implements Callable<Integer> {
         DatasetSpec ds = DatasetSpec.parse(dataset != null ? dataset : m.manifest().provenance().dataset());
         Dataset data = CliData.openFor(model, m, ds, CliData.split(split), limit);
         long start = System.nanoTime();
-        EncodedSample sample = EncodedSample.encode(m, data);
+        PosteriorBatch sample = Posteriors.encode(m, data);
         DivergenceSpec trained = m.manifest().divergence();
         OptionalDouble trainedAlpha = trained.kind().isSkewJs() ? OptionalDouble.of(trained.alpha()) : OptionalDouble.empty();
         DivergenceCurves curves;
@@ -127,7 +129,7 @@ final class CurveCommand implements Callable<Integer> {
                 + "values are sums over dimensions averaged over the sample", ALPHAS, ds.canonical(), split, data.description(),
                 sample.size());
         if (format.equals("csv")) {
-            curves.toTable().writeCsv(out);
+            AlphaCurves.table(curves).writeCsv(out);
         } else {
             Map<String, String> text = new LinkedHashMap<>();
             text.put(PngExport.SETTINGS, settings);
@@ -177,7 +179,7 @@ final class CurveCommand implements Callable<Integer> {
                     Map.of(PngExport.SETTINGS, settings));
         }
         stdout.println("settings " + settings);
-        stdout.printf(Locale.ROOT, "skew geometric JS at alpha 0.5: %.6f%n", GaussianTeaching.skewGeometricJs(p, q, 0.5));
+        stdout.printf(Locale.ROOT, "skew geometric JS at alpha 0.5: %.6f%n", TwoGaussians.skewGeometricJs(p, q, 0.5));
         stdout.printf(Locale.ROOT, "wrote %s (%s)%n", out, format);
         return 0;
     }

@@ -17,10 +17,10 @@ import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.Reconstruction;
+import org.latentexplorer.render.export.EpochGridGif;
 import org.latentexplorer.render.export.GifExport;
 import org.latentexplorer.render.traversal.TraversalSpec;
 import org.latentexplorer.training.Cancellation;
-import org.latentexplorer.render.export.EpochGridGif;
 import org.latentexplorer.training.Trainer;
 import org.latentexplorer.training.TrainingConfig;
 import org.latentexplorer.training.TrainingEvents;
@@ -170,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
             listener = TrainingListener.all(printer, new TrainingListener() {
                 @Override
                 public void epoch(TrainingEvents.Epoch e) {
-                    gif.epoch(e);
+                    gif.add(e.model());
                     stdout.printf(Locale.ROOT, "grid gif %s: %d frames (%.0f ms)%n", gridGif, gif.frames(), gif.lastMillis());
                     stdout.flush();
                 }

@@ -12,7 +12,9 @@ import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
-import org.latentexplorer.evaluation.EncodedSample;
+import org.latentexplorer.evaluation.DivergenceProfile;
+import org.latentexplorer.evaluation.Posteriors;
+import org.latentexplorer.latent.PosteriorBatch;
 import org.latentexplorer.model.VaeModel;
 import org.latentexplorer.render.export.ChartExport;
 import org.latentexplorer.render.export.GifExport;
@@ -129,18 +131,18 @@ final class TraverseCommand implements Callable<Integer> {
             }
             if (s.range() instanceof TraversalRange.DataRange || resolved.score() != TraversalOptions.Score.NONE) {
                 Dataset sampleData = CliData.openFor(model, m, ds, CliData.split(split), limit);
-                EncodedSample sample = EncodedSample.encode(m, sampleData);
+                PosteriorBatch sample = Posteriors.encode(m, sampleData);
                 sampleNote = "; sample=" + sampleData.description() + " (" + sample.size() + " examples)";
-                inputs = inputs.withSample(sample.posteriors());
+                inputs = inputs.withSample(sample);
                 if (resolved.score() == TraversalOptions.Score.KL) {
-                    inputs = inputs.withScores(sample.perDimension(DivergenceSpec.of(DivergenceKind.KL_QP)).value(), "KL");
+                    inputs = inputs.withScores(DivergenceProfile.perDimension(sample, DivergenceSpec.of(DivergenceKind.KL_QP)).value(), "KL");
                 } else if (resolved.score() == TraversalOptions.Score.DIVERGENCE) {
                     DivergenceSpec div = m.manifest().divergence();
                     if (!div.kind().isPerDimension()) {
                         throw new UserInputException("--order divergence: the model's divergence " + div.describe()
                                 + " has no per-dimension value; use --order kl");
                     }
-                    inputs = inputs.withScores(sample.perDimension(div).value(), div.kind().cliName());
+                    inputs = inputs.withScores(DivergenceProfile.perDimension(sample, div).value(), div.kind().cliName());
                 }
             }
         }

@@ -9,6 +9,18 @@ public final class Datasets {
     }
 
     /**
+     * The one check that a data set fits a model: its images must be {@code size}×{@code size}.
+     *
+     * @throws UserInputException naming the data set, its image size and the model's
+     */
+    public static void requireImageSize(Dataset data, int size) {
+        if (data.height() != size || data.width() != size) {
+            throw new UserInputException("the model takes " + size + "×" + size + " images but " + data.description()
+                    + " has " + data.width() + "×" + data.height() + " images");
+        }
+    }
+
+    /**
      * {@code n} examples spread evenly over {@code data}: example i of the view is example
      * ⌊i·size/n⌋ of the source (distinct, in source order; the data set itself when n equals its size).
      * Factors, where present, are the source's, read through the same mapping.

@@ -6,6 +6,8 @@ import java.awt.Paint;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.util.Arrays;
+import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -19,6 +21,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.latentexplorer.evaluation.DivergenceCurves;
+import org.latentexplorer.render.export.CurveTable;
 
 /**
  * JFreeChart charts of quantities against the skew α. The numbers come from the caller (the divergence
@@ -176,5 +179,15 @@ public final class AlphaCurves {
 
     static void unitDomain(XYPlot plot) {
         plot.getDomainAxis().setRange(0.0, 1.0);
+    }
+
+    /** The numbers behind {@link #divergenceChart}: columns alpha, the four series, and constant kl_qp, kl_pq columns. */
+    public static CurveTable table(DivergenceCurves c) {
+        double[] qp = new double[c.alpha().length];
+        double[] pq = new double[c.alpha().length];
+        Arrays.fill(qp, c.klQp());
+        Arrays.fill(pq, c.klPq());
+        return CurveTable.ofColumns(List.of("alpha", "js_prime", "dual_prime", "js_nielsen", "dual_nielsen", "kl_qp", "kl_pq"),
+                List.of(c.alpha(), c.jsPrime(), c.dualPrime(), c.jsNielsen(), c.dualNielsen(), qp, pq));
     }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.latentexplorer.common.Linspace;
 import org.latentexplorer.divergence.Gaussian1d;
+import org.latentexplorer.divergence.TwoGaussians;
 import org.latentexplorer.evaluation.DivergenceCurves;
 import org.latentexplorer.render.export.CurveTable;
 
@@ -26,18 +26,6 @@ public final class GaussianTeaching {
     public static final Gaussian1d PAPER_Q = new Gaussian1d(2, 4);
 
     private GaussianTeaching() {
-    }
-
-    /**
-     * Fig. 1's setting: p = N(−2, 1), q = N(2, 2²), x = linspace(−5, 5, 500), α ∈ {0, 0.1, …, 1} (i/10),
-     * G-JS integrand at α = 0.5.
-     */
-    public static Result paperDefault() {
-        double[] alphas = new double[11];
-        for (int i = 0; i <= 10; i++) {
-            alphas[i] = i / 10.0;
-        }
-        return compute(PAPER_P, PAPER_Q, Linspace.float64(-5, 5, 500), alphas, 0.5);
     }
 
     /** The curves of p, q, their mixture, their geometric means at each α and the two integrands. */
@@ -97,30 +85,18 @@ public final class GaussianTeaching {
     /**
      * Every divergence of the paper between the two 1-D Gaussians, with q in the posterior's role and p
      * in the prior's: KL(q‖p), KL(p‖q), the paper's JS^{Gα'} and JS_*^{Gα'} (G ∝ p^(1−α) q^α) and Nielsen's
-     * JS^{Gα} and JS_*^{Gα} (G ∝ p^α q^(1−α)), all with outer weights (1−α) on q and α on p (spec §a).
-     * With p = N(0, 1) these equal the per-dimension closed forms of the divergence package.
+     * JS^{Gα} and JS_*^{Gα} (G ∝ p^α q^(1−α)), all with outer weights (1−α) on q and α on p, named for display;
+     * the values come from {@link TwoGaussians}.
      */
     public static List<NamedValue> divergences(Gaussian1d p, Gaussian1d q, double alpha) {
-        Objects.requireNonNull(p, "p");
-        Objects.requireNonNull(q, "q");
-        if (!(alpha >= 0 && alpha <= 1)) {
-            throw new IllegalArgumentException("alpha must lie in [0, 1], got " + alpha);
-        }
-        Gaussian1d paper = p.geometricMean(q, alpha);
-        Gaussian1d nielsen = p.geometricMean(q, 1 - alpha);
+        TwoGaussians.Values v = TwoGaussians.all(p, q, alpha);
         return List.of(
-                new NamedValue(DivergenceCurves.KL_QP, q.klTo(p)),
-                new NamedValue(DivergenceCurves.KL_PQ, p.klTo(q)),
-                new NamedValue(DivergenceCurves.JS_PRIME, (1 - alpha) * q.klTo(paper) + alpha * p.klTo(paper)),
-                new NamedValue(DivergenceCurves.DUAL_PRIME, (1 - alpha) * paper.klTo(q) + alpha * paper.klTo(p)),
-                new NamedValue(DivergenceCurves.JS_NIELSEN, (1 - alpha) * q.klTo(nielsen) + alpha * p.klTo(nielsen)),
-                new NamedValue(DivergenceCurves.DUAL_NIELSEN, (1 - alpha) * nielsen.klTo(q) + alpha * nielsen.klTo(p)));
-    }
-
-    /** Closed-form skew geometric JS at α between the Gaussians, matching the integrand: (1−α)KL(q‖G_α) + αKL(p‖G_α). */
-    public static double skewGeometricJs(Gaussian1d p, Gaussian1d q, double alpha) {
-        Gaussian1d g = p.geometricMean(q, alpha);
-        return (1 - alpha) * q.klTo(g) + alpha * p.klTo(g);
+                new NamedValue(DivergenceCurves.KL_QP, v.klQp()),
+                new NamedValue(DivergenceCurves.KL_PQ, v.klPq()),
+                new NamedValue(DivergenceCurves.JS_PRIME, v.jsPrime()),
+                new NamedValue(DivergenceCurves.DUAL_PRIME, v.dualPrime()),
+                new NamedValue(DivergenceCurves.JS_NIELSEN, v.jsNielsen()),
+                new NamedValue(DivergenceCurves.DUAL_NIELSEN, v.dualNielsen()));
     }
 
     /**

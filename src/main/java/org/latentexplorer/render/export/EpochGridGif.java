@@ -10,20 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import org.latentexplorer.latent.LatentDecoder;
 import org.latentexplorer.render.traversal.GridImage;
 import org.latentexplorer.render.traversal.TraversalGrid;
 import org.latentexplorer.render.traversal.TraversalSpec;
-import org.latentexplorer.training.TrainingEvents;
-import org.latentexplorer.training.TrainingListener;
 
 /**
- * A training listener that renders a traversal grid with each epoch's weights and rewrites an animated
+ * Renders a traversal grid with each epoch's weights and rewrites an animated
  * GIF (one frame per epoch, looping) atomically after every epoch, like geometric-js's {@code training.gif}
  * ({@code GifTraversalsTraining}). After epoch k the file holds exactly the k frames of this run so far, so
  * an interrupted run leaves a valid GIF; a resumed run can continue the frames of the earlier one. Frames are kept in memory PNG-compressed (a few hundred kB each).
- * Runs on the training thread and decodes with the epoch's model ({@link TrainingEvents.Epoch#model()}).
+ * The caller feeds it each epoch's model from a training listener, on the training thread, which then owns the
+ * model's decoder graph.
  */
-public final class EpochGridGif implements TrainingListener {
+public final class EpochGridGif {
     /** Default delay between frames. */
     public static final int DEFAULT_DELAY_MILLIS = 500;
 
@@ -59,10 +59,10 @@ public final class EpochGridGif implements TrainingListener {
         this.delayMillis = delayMillis;
     }
 
-    @Override
-    public void epoch(TrainingEvents.Epoch event) {
+    /** Adds the grid decoded by {@code epochModel} as the next frame and rewrites the GIF. */
+    public void add(LatentDecoder epochModel) {
         long start = System.nanoTime();
-        GridImage grid = TraversalGrid.render(spec, event.model());
+        GridImage grid = TraversalGrid.render(spec, epochModel);
         frames.add(PngExport.encode(grid.toAnnotatedImage(), Map.of()));
         List<BufferedImage> images = new ArrayList<>(frames.size());
         for (byte[] png : frames) {

@@ -1,6 +1,5 @@
 package org.latentexplorer.render.chart;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +20,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.divergence.AlphaGrid;
 import org.latentexplorer.divergence.Gaussian1d;
+import org.latentexplorer.divergence.TwoGaussians;
 import org.latentexplorer.evaluation.DivergenceCurves;
 import org.latentexplorer.render.export.CurveTable;
 
@@ -29,9 +29,12 @@ public class AlphaCurvesTest {
         System.setProperty("java.awt.headless", "true");
     }
 
+    /** The paper's trained skews 0.1, 0.2, …, 0.9. */
+    private static final double[] PAPER_SKEWS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+
     /** Curves from the closed forms of the teaching example (any real numbers would do for drawing). */
     public static DivergenceCurves sampleCurves() {
-        double[] a = AlphaGrid.percent();
+        double[] a = AlphaGrid.uniform(101);
         Gaussian1d prior = new Gaussian1d(0, 1);
         Gaussian1d post = new Gaussian1d(0.5, 0.64);
         double[] prime = new double[a.length];
@@ -39,7 +42,7 @@ public class AlphaCurvesTest {
         double[] nielsen = new double[a.length];
         double[] dualNielsen = new double[a.length];
         for (int i = 0; i < a.length; i++) {
-            prime[i] = GaussianTeaching.skewGeometricJs(prior, post, a[i]);
+            prime[i] = TwoGaussians.skewGeometricJs(prior, post, a[i]);
             dual[i] = prime[i] * 0.9;
             nielsen[i] = a[i] * (1 - a[i]);
             dualNielsen[i] = nielsen[i] * 0.8;
@@ -49,14 +52,13 @@ public class AlphaCurvesTest {
 
     @Test
     void alphaGridIsExactlyIOver100() {
-        double[] a = AlphaGrid.percent();
+        double[] a = AlphaGrid.uniform(101);
         assertEquals(101, a.length);
         for (int i = 0; i <= 100; i++) {
             assertEquals(i / 100.0, a[i], 0.0);
         }
         assertEquals(0.1, a[10], 0.0);
         assertEquals(0.3, a[30], 0.0);
-        assertArrayEquals(new double[]{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}, AlphaGrid.paperSkews(), 0.0);
     }
 
     @Test
@@ -82,14 +84,14 @@ public class AlphaCurvesTest {
         assertTrue(labels.containsAll(List.of(DivergenceCurves.JS_PRIME, DivergenceCurves.KL_QP, DivergenceCurves.KL_PQ, "trained α")), labels.toString());
         assertEquals(0.0, plot.getDomainAxis().getLowerBound(), 0.0);
         assertEquals(1.0, plot.getDomainAxis().getUpperBound(), 0.0);
-        CurveTable t = c.toTable();
+        CurveTable t = AlphaCurves.table(c);
         assertEquals(List.of("alpha", "js_prime", "dual_prime", "js_nielsen", "dual_nielsen", "kl_qp", "kl_pq"), t.columns());
         assertEquals(c.klPq(), t.value(50, "kl_pq"), 0.0);
     }
 
     @Test
     void breakdownChartColoursAndLabel() {
-        double[] a = AlphaGrid.paperSkews();
+        double[] a = PAPER_SKEWS.clone();
         double[] l1 = new double[9];
         double[] l2 = new double[9];
         double[] tot = new double[9];
@@ -114,7 +116,7 @@ public class AlphaCurvesTest {
 
     @Test
     void reconstructionChartIsBlueCirclesWithCyanAndGreenBaselines() {
-        double[] a = AlphaGrid.paperSkews();
+        double[] a = PAPER_SKEWS.clone();
         double[] mnist = {7.52, 8.30, 8.84, 9.39, 9.87, 10.28, 10.51, 11.00, 11.87};
         ReconstructionCurve test = new ReconstructionCurve("test", a, mnist, 8.46, 11.61);
         double[] train = mnist.clone();

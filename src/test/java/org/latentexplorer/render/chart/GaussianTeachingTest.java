@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.common.Linspace;
 import org.latentexplorer.divergence.Gaussian1d;
+import org.latentexplorer.divergence.TwoGaussians;
 import org.latentexplorer.render.export.CurveTable;
 
-class GaussianTeachingTest {
+public class GaussianTeachingTest {
 
     /** Trapezoid rule on a uniform grid. */
     private static double integrate(double[] x, double[] f) {
@@ -59,24 +60,12 @@ class GaussianTeachingTest {
     }
 
     @Test
-    void skewGeometricJsIsTheSpecsPrimeVariant() {
-        // spec §a.12: q = N(0.5, 0.8²) posterior, p = N(0, 1) prior, JS^{Gα'} column
-        Gaussian1d prior = new Gaussian1d(0, 1);
-        Gaussian1d post = new Gaussian1d(0.5, 0.64);
-        assertEquals(0.1681435513, GaussianTeaching.skewGeometricJs(prior, post, 0), 1e-10);
-        assertEquals(0.1675546509, GaussianTeaching.skewGeometricJs(prior, post, 0.001), 1e-10);
-        assertEquals(0.0549345626, GaussianTeaching.skewGeometricJs(prior, post, 0.5), 1e-10);
-        assertEquals(0.2527445012, GaussianTeaching.skewGeometricJs(prior, post, 0.999), 1e-10);
-        assertEquals(0.2534189487, GaussianTeaching.skewGeometricJs(prior, post, 1), 1e-10);
-    }
-
-    @Test
     void integrandsIntegrateToTheDivergences() {
         double[] x = Linspace.float64(-40, 40, 80_001);
         for (double a : new double[]{0.5, 0.2}) {
             GaussianTeaching.Result r = GaussianTeaching.compute(GaussianTeaching.PAPER_P, GaussianTeaching.PAPER_Q, x,
                     new double[]{0, 1}, a);
-            assertEquals(GaussianTeaching.skewGeometricJs(GaussianTeaching.PAPER_P, GaussianTeaching.PAPER_Q, a),
+            assertEquals(TwoGaussians.skewGeometricJs(GaussianTeaching.PAPER_P, GaussianTeaching.PAPER_Q, a),
                     integrate(x, r.gjsIntegrand()), 1e-8, "alpha " + a);
             double js = integrate(x, r.jsIntegrand());
             assertTrue(js > 0 && js < Math.log(2), "0 < JS < ln 2, got " + js);
@@ -92,9 +81,22 @@ class GaussianTeachingTest {
         assertEquals(Math.log(2), integrate(wide, apart.jsIntegrand()), 1e-8);
     }
 
+    /**
+     * Fig. 1's setting: p = N(−2, 1), q = N(2, 2²), x = linspace(−5, 5, 500), α ∈ {0, 0.1, …, 1} (i/10),
+     * G-JS integrand at α = 0.5.
+     */
+    public static GaussianTeaching.Result figureOne() {
+        double[] alphas = new double[11];
+        for (int i = 0; i <= 10; i++) {
+            alphas[i] = i / 10.0;
+        }
+        return GaussianTeaching.compute(GaussianTeaching.PAPER_P, GaussianTeaching.PAPER_Q, Linspace.float64(-5, 5, 500),
+                alphas, 0.5);
+    }
+
     @Test
-    void paperDefaultCurves() {
-        GaussianTeaching.Result r = GaussianTeaching.paperDefault();
+    void figureOneCurves() {
+        GaussianTeaching.Result r = figureOne();
         assertEquals(500, r.x().length);
         assertEquals(-5.0, r.x()[0], 0.0);
         assertEquals(5.0, r.x()[499], 0.0);

@@ -16,7 +16,7 @@ class TeachingChartTest {
 
     @Test
     void geometricMeansAreColouredByJet() {
-        GaussianTeaching.Result r = GaussianTeaching.paperDefault();
+        GaussianTeaching.Result r = GaussianTeachingTest.figureOne();
         JFreeChart chart = TeachingChart.chart(r, TeachingChart.Panel.GEOMETRIC_MEANS);
         XYPlot plot = chart.getXYPlot();
         XYDataset data = plot.getDataset();
@@ -33,7 +33,7 @@ class TeachingChartTest {
 
     @Test
     void otherPanels() {
-        GaussianTeaching.Result r = GaussianTeaching.paperDefault();
+        GaussianTeaching.Result r = GaussianTeachingTest.figureOne();
         XYPlot densities = TeachingChart.chart(r, TeachingChart.Panel.DENSITIES).getXYPlot();
         assertEquals(2, densities.getDataset().getSeriesCount());
         assertEquals(r.pDensity()[100], densities.getDataset().getYValue(0, 100), 0.0);

@@ -24,6 +24,7 @@ import org.xml.sax.InputSource;
 import org.latentexplorer.render.chart.AlphaCurves;
 import org.latentexplorer.render.chart.AlphaCurvesTest;
 import org.latentexplorer.render.chart.GaussianTeaching;
+import org.latentexplorer.render.chart.GaussianTeachingTest;
 import org.latentexplorer.render.chart.TeachingChart;
 import org.latentexplorer.evaluation.DivergenceCurves;
 
@@ -88,7 +89,7 @@ class ChartExportTest {
 
     @Test
     void teachingPanelsExport() throws IOException {
-        GaussianTeaching.Result r = GaussianTeaching.paperDefault();
+        GaussianTeaching.Result r = GaussianTeachingTest.figureOne();
         for (TeachingChart.Panel p : TeachingChart.Panel.values()) {
             Path file = dir.resolve(p.name().toLowerCase() + ".svg");
             ChartExport.write(TeachingChart.chart(r, p), file, 400, 300);
