@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Batches;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.Subset;
 import org.latentexplorer.model.AdamState;
 import org.latentexplorer.model.Architecture;
@@ -48,11 +49,7 @@ public final class Trainer {
         this.history = new ArrayList<>(history);
         this.firstEpoch = firstEpoch;
         this.firstStep = firstStep;
-        Architecture arch = weights.architecture();
-        if (data.height() != arch.imageSize() || data.width() != arch.imageSize()) {
-            throw new UserInputException("the model takes " + arch.imageSize() + "×" + arch.imageSize() + " images but "
-                    + data.description() + " has " + data.height() + "×" + data.width() + " images");
-        }
+        Datasets.requireImageSize(data, weights.architecture().imageSize());
         if (data.size() < 1) {
             throw new UserInputException(data.description() + " has no examples");
         }
@@ -65,7 +62,25 @@ public final class Trainer {
     }
 
     /**
-     * Continues a run from a checkpoint up to {@code totalEpochs}, with the checkpoint's settings.
+     * Continues the run of a checkpoint file up to {@code totalEpochs}, with its settings and its own training data
+     * (the data set, limit and subset its manifest records, opened again). The CLI and the app resume through this.
+     *
+     * @throws UserInputException if the file or its data cannot be read, it holds no optimizer state or is already
+     *                            complete
+     */
+    public static Trainer resume(Path checkpoint, int totalEpochs) {
+        return resume(checkpoint, ModelFile.read(checkpoint), totalEpochs);
+    }
+
+    /** As {@link #resume(Path, int)}, with the file's contents already read (by a caller that checked them first). */
+    public static Trainer resume(Path checkpoint, ModelFile.Contents contents, int totalEpochs) {
+        Provenance p = contents.manifest().provenance();
+        Dataset data = TrainingConfig.openData(p.dataset(), p.limit(), Subset.fromCliName(p.subset()));
+        return resume(checkpoint, contents, data, totalEpochs);
+    }
+
+    /**
+     * Continues a run from a checkpoint up to {@code totalEpochs}, with the checkpoint's settings, on {@code data}.
      *
      * @throws UserInputException if the file has no optimizer state or is already complete
      */
@@ -86,6 +101,16 @@ public final class Trainer {
 
     public TrainingConfig config() {
         return config;
+    }
+
+    /** The training data. */
+    public Dataset data() {
+        return data;
+    }
+
+    /** The architecture being trained. */
+    public Architecture architecture() {
+        return initialWeights.architecture();
     }
 
     /** Number of optimiser steps per epoch (the last batch may be partial). */

@@ -4,11 +4,6 @@ import java.nio.file.Path;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.latentexplorer.data.Dataset;
-import org.latentexplorer.data.DatasetSpec;
-import org.latentexplorer.data.Split;
-import org.latentexplorer.data.Subset;
-import org.latentexplorer.model.ModelFile;
-import org.latentexplorer.model.Provenance;
 import org.latentexplorer.model.VaeModel;
 
 /**
@@ -25,7 +20,7 @@ public final class TrainingJob {
     private final int totalEpochs;
     private final Cancellation cancellation = new Cancellation();
     private final PauseGate gate = new PauseGate();
-    private final Queue<Object> events = new ConcurrentLinkedQueue<>();
+    private final Queue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
     private volatile Dataset data;
 
     public TrainingJob(TrainingConfig config, Path checkpoint) {
@@ -69,17 +64,9 @@ public final class TrainingJob {
 
     /** Trains; returns the model after the last completed epoch, or null if cancelled before one. */
     public VaeModel run() {
-        Trainer trainer;
-        if (resumeFrom != null) {
-            ModelFile.Contents contents = ModelFile.read(resumeFrom);
-            Provenance p = contents.manifest().provenance();
-            data = open(p.dataset(), p.limit(), Subset.fromCliName(p.subset()));
-            trainer = Trainer.resume(resumeFrom, contents, data, totalEpochs);
-            config = trainer.config();
-        } else {
-            data = open(config.dataset(), config.limit(), config.subset());
-            trainer = Trainer.fresh(config, data);
-        }
+        Trainer trainer = resumeFrom != null ? Trainer.resume(resumeFrom, totalEpochs) : Trainer.fresh(config, config.openData());
+        config = trainer.config();
+        data = trainer.data();
         TrainingListener listener = new TrainingListener() {
             @Override
             public void started(TrainingEvents.Started e) {
@@ -105,17 +92,13 @@ public final class TrainingJob {
         return trainer.run(checkpoint, listener, cancellation);
     }
 
-    private static Dataset open(String spec, int limit, Subset subset) {
-        return subset.apply(DatasetSpec.parse(spec).open(Split.TRAIN), limit);
-    }
-
     /** Queues an event as if the trainer had sent it (for tests of the consumers). */
-    public void offer(Object event) {
+    public void offer(TrainingEvent event) {
         events.add(event);
     }
 
     /** The next undelivered trainer event, or null. */
-    public Object pollEvent() {
+    public TrainingEvent pollEvent() {
         return events.poll();
     }
 

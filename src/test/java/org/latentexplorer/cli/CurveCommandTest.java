@@ -230,10 +230,10 @@ class CurveCommandTest {
         assertUserError(Cli.run("curve", "--gaussians", "0,1,1,1", "--model", model.toString(), "--out", out), "exactly one of");
         assertUserError(Cli.run("curve", "--gaussians", "0,1,1,1", "--out", dir.resolve("c.txt").toString()), "c.txt", ".csv");
         assertUserError(Cli.run("curve", "--model", model.toString(), "--dataset", "dsprites", "--out", out),
-                model.toString(), "32x32", "dsprites", "64x64");
+                model.toString(), "32×32", "dsprites", "64×64");
         Path big = CliFixtures.dspritesModel(dir);
         assertUserError(Cli.run("curve", "--model", big.toString(), "--dataset", "mnist:" + mnist, "--out", out),
-                big.toString(), "64x64", "MNIST", "32x32");
+                big.toString(), "64×64", "MNIST", "32×32");
         Path missing = dir.resolve("missing.zip");
         assertUserError(Cli.run("curve", "--model", missing.toString(), "--out", out), missing.toString(), "no such file");
         assertUserError(Cli.run("curve", "--sweep", missing.toString(), "--out", out), missing.toString());

@@ -65,7 +65,7 @@ class TrainEvalCommandTest {
     void aModelAndADataSetOfDifferentImageSizesAreRejected() throws IOException {
         Path mnist = mnistDir(dir.resolve("mnist"));
         Cli r = Cli.run("eval", "--model", model().toString(), "--dataset", "mnist:" + mnist);
-        assertUserError(r, "m.zip", "64x64", "32x32");
+        assertUserError(r, "m.zip", "64×64", "32×32");
     }
 
     @Test

@@ -242,10 +242,10 @@ class TraverseCommandTest {
     @Test
     void wrongModelAndDataCombinationsNameBoth() {
         assertUserError(Cli.run("traverse", "--model", small.toString(), "--dataset", "dsprites", "--out",
-                dir.resolve("a.png").toString()), small.toString(), "32x32", "dsprites", "64x64");
+                dir.resolve("a.png").toString()), small.toString(), "32×32", "dsprites", "64×64");
         Path big = dsprites;
         assertUserError(Cli.run("traverse", "--model", big.toString(), "--dataset", "mnist:" + mnist, "--out",
-                dir.resolve("b.png").toString()), big.toString(), "64x64", "MNIST", "32x32");
+                dir.resolve("b.png").toString()), big.toString(), "64×64", "MNIST", "32×32");
     }
 
     @Test
