@@ -17,20 +17,6 @@ public final class AlphaGrid {
         return a;
     }
 
-    /** The 101-point grid i/100 used for divergence-vs-α curves. */
-    public static double[] percent() {
-        return uniform(101);
-    }
-
-    /** The paper's trained skews 0.1, 0.2, …, 0.9 (i/10). */
-    public static double[] paperSkews() {
-        double[] a = new double[9];
-        for (int i = 1; i <= 9; i++) {
-            a[i - 1] = i / 10.0;
-        }
-        return a;
-    }
-
     /**
      * Checks that α values lie in [0, 1] and strictly increase, and that every series has as many finite
      * values. Used by the curve records.

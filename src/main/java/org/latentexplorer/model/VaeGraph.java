@@ -181,15 +181,7 @@ public final class VaeGraph {
 
     /** SameDiff prints a line per differentiated op to System.out while it builds the gradient graph. */
     private void createGradientFunctionQuietly() {
-        synchronized (System.class) {
-            java.io.PrintStream out = System.out;
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            try {
-                sd.createGradFunction();
-            } finally {
-                System.setOut(out);
-            }
-        }
+        QuietStdout.run(sd::createGradFunction);
     }
 
     private SDVariable reconstructionLoss(SDVariable x, SDVariable logits) {

@@ -52,15 +52,6 @@ public final class GifExport {
         write(file, frames, delayMillis);
     }
 
-    /** One frame per grid (e.g. one per epoch, as geometric-js's training.gif); all grids must have one size. */
-    public static void writeGrids(Path file, List<GridImage> grids, int delayMillis) {
-        List<BufferedImage> frames = new ArrayList<>();
-        for (GridImage g : grids) {
-            frames.add(g.toAnnotatedImage());
-        }
-        write(file, frames, delayMillis);
-    }
-
     /** Writes the frames as a looping GIF. */
     public static void write(Path file, List<BufferedImage> frames, int delayMillis) {
         byte[] bytes = encode(frames, delayMillis);

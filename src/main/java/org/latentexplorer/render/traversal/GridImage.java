@@ -138,11 +138,6 @@ public final class GridImage {
         return labelPosition;
     }
 
-    /** Left edge (x) of the tile in column j. */
-    public int tileLeft(int column) {
-        return column * (tileWidth + padding) + padding;
-    }
-
     /** Top edge (y) of the tile in row r. */
     public int tileTop(int row) {
         return row * (tileHeight + padding) + padding;

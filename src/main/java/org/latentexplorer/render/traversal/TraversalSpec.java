@@ -126,10 +126,6 @@ public record TraversalSpec(TraversalRange range, int steps, TraversalDirection 
         return new TraversalSpec(range, s, direction, dimensions, anchor, rowOrder, labels, padding, background, inactiveThreshold);
     }
 
-    public TraversalSpec withDirection(TraversalDirection d) {
-        return new TraversalSpec(range, steps, d, dimensions, anchor, rowOrder, labels, padding, background, inactiveThreshold);
-    }
-
     public TraversalSpec withDimensions(List<Integer> dims) {
         return new TraversalSpec(range, steps, direction, dims, anchor, rowOrder, labels, padding, background, inactiveThreshold);
     }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.render.traversal.BarDecoder;
 import org.latentexplorer.render.traversal.GridImage;
 import org.latentexplorer.render.traversal.TraversalGrid;
-import org.latentexplorer.render.traversal.TraversalRange;
 import org.latentexplorer.render.traversal.TraversalSpec;
 
 class GifExportTest {
@@ -47,22 +46,6 @@ class GifExportTest {
                 }
             }
         }
-    }
-
-    @Test
-    void oneFramePerEpochGrid() {
-        BarDecoder dec = new BarDecoder(2, 6, 6);
-        List<GridImage> epochs = List.of(
-                TraversalGrid.render(TraversalSpec.paper(), dec),
-                TraversalGrid.render(TraversalSpec.paper().withRange(new TraversalRange.Absolute(1)), dec),
-                TraversalGrid.render(TraversalSpec.paper().withRange(new TraversalRange.Absolute(0.5)), dec));
-        Path file = dir.resolve("training.gif");
-        GifExport.writeGrids(file, epochs, 500);
-        GifExport.GifSummary s = GifExport.inspect(file);
-        assertEquals(3, s.frames());
-        assertEquals(epochs.get(0).width(), s.width());
-        assertEquals(epochs.get(0).height(), s.height());
-        assertEquals(List.of(50, 50, 50), s.delaysCentiseconds());
     }
 
     @Test

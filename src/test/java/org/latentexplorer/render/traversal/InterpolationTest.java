@@ -62,9 +62,9 @@ class InterpolationTest {
         float[] z = {-2, -1, 0, 1, 2};
         for (int j = 0; j < 5; j++) {
             // image row 0 shows z_0 (bar moves right), image row 1 shows z_1 = 0
-            assertEquals(0xFFFFFF, g.pixel(g.tileLeft(j) + dec.barX(z[j]), g.tileTop(0)));
-            assertEquals(0x000000, g.pixel(g.tileLeft(j) + (dec.barX(z[j]) + 1) % 10, g.tileTop(0)));
-            assertEquals(0xFFFFFF, g.pixel(g.tileLeft(j) + dec.barX(0), g.tileTop(0) + 1));
+            assertEquals(0xFFFFFF, g.pixel(tileLeft(g, j) + dec.barX(z[j]), g.tileTop(0)));
+            assertEquals(0x000000, g.pixel(tileLeft(g, j) + (dec.barX(z[j]) + 1) % 10, g.tileTop(0)));
+            assertEquals(0xFFFFFF, g.pixel(tileLeft(g, j) + dec.barX(0), g.tileTop(0) + 1));
         }
         assertEquals(0xFFFFFF, g.pixel(0, 0));
         GridImage white = Interpolation.render(dec, from, to, new InterpolationSpec(InterpolationMethod.LINEAR, 3, 2, 1.0));
@@ -77,5 +77,10 @@ class InterpolationTest {
         assertThrows(IllegalArgumentException.class, () -> Interpolation.latents(new float[2], new float[3], 3, InterpolationMethod.LINEAR));
         assertThrows(IllegalArgumentException.class, () -> Interpolation.render(new BarDecoder(3, 2, 2), new float[2], new float[2],
                 InterpolationSpec.of(InterpolationMethod.LINEAR, 3)));
+    }
+
+    /** Left edge (x) of the tile in column j: make_grid's layout, computed here independently of the renderer. */
+    private static int tileLeft(GridImage g, int column) {
+        return column * (g.tileWidth() + g.padding()) + g.padding();
     }
 }

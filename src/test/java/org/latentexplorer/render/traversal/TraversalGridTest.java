@@ -99,7 +99,7 @@ class TraversalGridTest {
         // the bar moves left as the value decreases (descending columns)
         int row0 = g.tileTop(0);
         assertTrue(dec.barX(values[0]) > dec.barX(values[9]));
-        assertEquals(0xFFFFFF, g.pixel(g.tileLeft(0) + dec.barX(values[0]), row0));
+        assertEquals(0xFFFFFF, g.pixel(tileLeft(g, 0) + dec.barX(values[0]), row0));
     }
 
     @Test
@@ -214,5 +214,10 @@ class TraversalGridTest {
             }
         };
         assertThrows(IllegalStateException.class, () -> TraversalGrid.render(TraversalSpec.paper(), broken));
+    }
+
+    /** Left edge (x) of the tile in column j: make_grid's layout, computed here independently of the renderer. */
+    private static int tileLeft(GridImage g, int column) {
+        return column * (g.tileWidth() + g.padding()) + g.padding();
     }
 }
