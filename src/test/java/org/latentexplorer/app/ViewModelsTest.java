@@ -111,6 +111,14 @@ class ViewModelsTest {
         for (GaussianTeaching.NamedValue v : vm.teachingValuesProperty().get()) {
             assertEquals(0.0, v.value(), 1e-12, v.name() + " of equal Gaussians");
         }
-        assertTrue(vm.teachingProperty().get() != before);
+        // the curves follow the sliders: q is now p, so their densities coincide point by point (they did not before)
+        GaussianTeaching.Result after = vm.teachingProperty().get();
+        assertEquals(vm.muP.get(), after.q().mean(), 0.0);
+        assertEquals(vm.sigmaP.get() * vm.sigmaP.get(), after.q().variance(), 1e-12);
+        assertArrayEquals(after.pDensity(), after.qDensity(), 1e-15);
+        assertArrayEquals(after.pDensity(), after.mixture(), 1e-15);
+        assertFalse(java.util.Arrays.equals(before.pDensity(), before.qDensity()), "p and q differed before");
+        vm.teachingAlpha.set(0.25);
+        assertEquals(0.25, vm.teachingProperty().get().integrandAlpha(), 0.0);
     }
 }
