@@ -79,7 +79,7 @@ class ArchitectureRulesTest {
 
     @Test
     void trainingKnowsNoRenderingOrUi() {
-        onlyDependOn("training", "common", "data", "divergence", "latent", "model", ND4J);
+        onlyDependOn("training", "backend", "common", "data", "divergence", "latent", "model", ND4J);
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.latentexplorer.backend.Environments;
+import org.latentexplorer.render.export.ExportMetadata;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.data.Subset;
@@ -171,7 +173,12 @@ final class TrainCommand implements Callable<Integer> {
         TrainingListener listener = printer;
         if (gridGif != null) {
             TraversalSpec grid = TraversalSpec.paper().withBackground(CliData.background(trainer.config().dataset()));
-            EpochGridGif gif = new EpochGridGif(gridGif, grid, gridDelay, earlier);
+            TrainingConfig c = trainer.config();
+            String settings = "train --grid-gif; the paper's traversal grid after every epoch; " + c.divergence().describe()
+                    + "; dataset=" + c.dataset() + "; limit=" + c.limit() + " (" + c.subset().cliName() + "); D=" + c.latents()
+                    + "; seed=" + c.seed() + "; model file=" + out.getFileName();
+            EpochGridGif gif = new EpochGridGif(gridGif, grid, gridDelay, earlier,
+                    ExportMetadata.of(settings, null, Environments.current()));
             listener = TrainingListener.all(printer, new TrainingListener() {
                 @Override
                 public void epoch(TrainingEvents.Epoch e) {

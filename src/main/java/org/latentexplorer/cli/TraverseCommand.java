@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.latentexplorer.backend.Environments;
+import org.latentexplorer.model.ModelIdentity;
+import org.latentexplorer.render.export.ExportMetadata;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
@@ -16,7 +19,6 @@ import org.latentexplorer.evaluation.DivergenceProfile;
 import org.latentexplorer.evaluation.Posteriors;
 import org.latentexplorer.latent.PosteriorBatch;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.export.ChartExport;
 import org.latentexplorer.render.export.GifExport;
 import org.latentexplorer.render.traversal.GridImage;
 import org.latentexplorer.render.export.PngExport;
@@ -151,15 +153,13 @@ final class TraverseCommand implements Callable<Integer> {
         double millis = (System.nanoTime() - start) / 1e6;
         String settings = "traverse; " + TraversalOptions.describe(preset, s, resolved.score())
                 + (ds != null ? "; dataset=" + ds.canonical() + "; split=" + split : "") + sampleNote;
+        Map<String, String> text = new LinkedHashMap<>(
+                ExportMetadata.of(settings, ModelIdentity.of(model, m), Environments.current()));
         if (format.equals("png")) {
-            Map<String, String> text = new LinkedHashMap<>();
-            text.put(PngExport.SOFTWARE, ChartExport.software());
-            text.put(PngExport.SETTINGS, settings);
-            text.put(PngExport.MODEL, ModelIdentity.of(model, m));
             text.put(COLUMN_VALUES, columnValues(grid));
             PngExport.write(grid.toAnnotatedImage(), out, text);
         } else {
-            GifExport.writeTraversalColumns(out, grid, delay);
+            GifExport.writeTraversalColumns(out, grid, delay, text);
         }
         stdout.printf(Locale.ROOT, "model %s (%s)%n", model, m.manifest().describe());
         stdout.println("settings " + settings);

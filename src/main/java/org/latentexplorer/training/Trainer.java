@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Batches;
+import org.latentexplorer.backend.Environments;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.DatasetIdentity;
 import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.Subset;
 import org.latentexplorer.model.AdamState;
@@ -39,9 +41,10 @@ public final class Trainer {
     private final List<EpochRecord> history;
     private final int firstEpoch;
     private final long firstStep;
+    private final String datasetIdentity;
 
     private Trainer(TrainingConfig config, Dataset data, VaeWeights weights, AdamState optimizer,
-                    List<EpochRecord> history, int firstEpoch, long firstStep) {
+                    List<EpochRecord> history, int firstEpoch, long firstStep, String datasetIdentity) {
         this.config = config;
         this.data = data;
         this.initialWeights = weights;
@@ -49,6 +52,7 @@ public final class Trainer {
         this.history = new ArrayList<>(history);
         this.firstEpoch = firstEpoch;
         this.firstStep = firstStep;
+        this.datasetIdentity = datasetIdentity;
         Datasets.requireImageSize(data, weights.architecture().imageSize());
         if (data.size() < 1) {
             throw new UserInputException(data.description() + " has no examples");
@@ -58,7 +62,8 @@ public final class Trainer {
     /** A fresh run: weights initialised as PyTorch does (§c), seeded by the config's seed. */
     public static Trainer fresh(TrainingConfig config, Dataset data) {
         Architecture arch = new Architecture(data.height(), config.latents());
-        return new Trainer(config, data, VaeWeights.initialise(arch, config.seed()), null, List.of(), 1, 0);
+        return new Trainer(config, data, VaeWeights.initialise(arch, config.seed()), null, List.of(), 1, 0,
+                DatasetIdentity.ofOrUnknown(config.dataset()));
     }
 
     /**
@@ -96,7 +101,11 @@ public final class Trainer {
         Provenance p = m.provenance();
         TrainingConfig config = new TrainingConfig(p.dataset(), p.limit(), Subset.fromCliName(p.subset()), m.divergence(), m.lambda(), m.reconstruction(),
                 m.architecture().latents(), totalEpochs, p.batchSize(), p.learningRate(), p.seed(), 0);
-        return new Trainer(config, data, contents.weights(), contents.optimizer(), m.history(), m.epochsCompleted() + 1, m.steps());
+        // a file written before identities were recorded gets the identity of the data read now
+        String identity = p.datasetIdentity().equals(Provenance.UNKNOWN) ? DatasetIdentity.ofOrUnknown(p.dataset())
+                : p.datasetIdentity();
+        return new Trainer(config, data, contents.weights(), contents.optimizer(), m.history(), m.epochsCompleted() + 1, m.steps(),
+                identity);
     }
 
     public TrainingConfig config() {
@@ -194,8 +203,8 @@ public final class Trainer {
         return new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, Versions.app(), Versions.ND4J,
                 Instant.now().toString(), arch, config.divergence(), config.lambda(), config.reconstruction(),
                 new Provenance(config.dataset(), config.limit(), config.subset().cliName(), config.epochs(), config.batchSize(), config.learningRate(),
-                        config.seed()),
-                epochsCompleted, steps, history);
+                        config.seed(), datasetIdentity),
+                epochsCompleted, steps, history, Environments.current());
     }
 
     /** {@code model.zip} → {@code model-epoch10.zip}. */

@@ -51,6 +51,12 @@ class TrainEvalCommandTest {
         assertEquals(4, m.latentSize());
         assertEquals(1, m.manifest().epochsCompleted());
         assertEquals(0.5, m.manifest().divergence().alpha());
+        // provenance: what exactly the data were, and the software and machine that trained it
+        assertEquals(org.latentexplorer.data.DatasetIdentity.DSPRITES_GENERATOR, m.manifest().provenance().datasetIdentity());
+        assertTrue(m.manifest().environment().java().startsWith(System.getProperty("java.version")),
+                m.manifest().environment().toString());
+        assertTrue(m.manifest().environment().backend().startsWith("CpuBackend"), m.manifest().environment().toString());
+        assertTrue(m.manifest().environment().os().startsWith(System.getProperty("os.name")), m.manifest().environment().toString());
     }
 
     @Test

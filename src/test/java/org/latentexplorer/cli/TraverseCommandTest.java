@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.model.ModelIdentity;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.VaeModel;
@@ -102,6 +103,10 @@ class TraverseCommandTest {
         assertTrue(model1.contains("file=dsprites.zip"), model1);
         assertTrue(model1.contains("sha256=" + ModelIdentity.sha256(model)), model1);
         assertTrue(model1.contains("jsg-dual(alpha=0.5)"), model1);
+        String environment = text.get(org.latentexplorer.render.export.ExportMetadata.ENVIRONMENT);
+        assertTrue(environment.contains("native=") && environment.contains("java=" + System.getProperty("java.version"))
+                && environment.contains("os=" + System.getProperty("os.name")), environment);
+        assertTrue(text.get(PngExport.SOFTWARE).contains("(git "), text.toString());
         String columns = text.get(TraverseCommand.COLUMN_VALUES);
         String[] rows = columns.split("; ");
         assertEquals(10, rows.length, columns);

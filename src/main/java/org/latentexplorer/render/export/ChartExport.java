@@ -12,7 +12,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.UserInputException;
-import org.latentexplorer.common.Versions;
+import org.latentexplorer.common.BuildInfo;
 
 /** Writes charts as PNG (with text metadata) or SVG, chosen by the file extension. Files are written atomically. */
 public final class ChartExport {
@@ -29,7 +29,7 @@ public final class ChartExport {
 
     /**
      * Writes {@code chart} to {@code file}: {@code .png} (text chunks: Software plus {@code pngText}) or
-     * {@code .svg}, case-insensitive.
+     * {@code .svg} (the same text in an XML comment), case-insensitive.
      *
      * @throws UserInputException for another extension (naming the file and the accepted ones) or a bad size
      */
@@ -46,13 +46,13 @@ public final class ChartExport {
             throw UserInputException.forFile(file, "chart size " + width + "×" + height + " is outside 1.." + MAX_SIZE
                     + " pixels");
         }
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put(PngExport.SOFTWARE, software());
+        text.putAll(pngText);
         if (png) {
-            Map<String, String> text = new LinkedHashMap<>();
-            text.put(PngExport.SOFTWARE, software());
-            text.putAll(pngText);
             PngExport.write(toImage(chart, width, height), file, text);
         } else {
-            AtomicFiles.write(file, toSvg(chart, width, height).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file, ExportMetadata.intoSvg(toSvg(chart, width, height), text).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -68,8 +68,8 @@ public final class ChartExport {
         return g.getSVGDocument();
     }
 
-    /** The Software text chunk's value: "Latent Explorer" and the application version. */
+    /** The Software text chunk's value: "Latent Explorer", the application version and the git commit. */
     public static String software() {
-        return "Latent Explorer " + Versions.app();
+        return BuildInfo.software();
     }
 }

@@ -48,6 +48,9 @@ public final class ChartSheet {
             throw UserInputException.forFile(file, "chart page " + width + "×" + height + " is outside 1.." + ChartExport.MAX_SIZE
                     + " pixels");
         }
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put(PngExport.SOFTWARE, ChartExport.software());
+        text.putAll(pngText);
         if (name.endsWith(".png")) {
             BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
@@ -56,14 +59,11 @@ public final class ChartSheet {
             } finally {
                 g.dispose();
             }
-            Map<String, String> text = new LinkedHashMap<>();
-            text.put(PngExport.SOFTWARE, ChartExport.software());
-            text.putAll(pngText);
             PngExport.write(image, file, text);
         } else {
             SVGGraphics2D g = new SVGGraphics2D(width, height);
             draw(g, charts, cols, panelWidth, panelHeight, width, height);
-            AtomicFiles.write(file, g.getSVGDocument().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file, ExportMetadata.intoSvg(g.getSVGDocument(), text).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.latentexplorer.common.AtomicFiles;
 
@@ -115,7 +116,15 @@ public record CurveTable(List<String> columns, List<double[]> rows) {
 
     /** Writes {@link #toCsv()} as UTF-8, atomically. */
     public void writeCsv(Path file) {
-        AtomicFiles.write(file, toCsv().getBytes(StandardCharsets.UTF_8));
+        writeCsv(file, Map.of());
+    }
+
+    /**
+     * Writes {@link #toCsv()} as UTF-8, atomically, after one {@code # key: value} line per metadata entry
+     * (provenance; read with e.g. {@code pandas.read_csv(file, comment='#')}).
+     */
+    public void writeCsv(Path file, Map<String, String> metadata) {
+        AtomicFiles.write(file, (ExportMetadata.lines(metadata, "# ") + toCsv()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String quote(String s) {

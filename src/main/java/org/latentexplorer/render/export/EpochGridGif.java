@@ -31,6 +31,7 @@ public final class EpochGridGif {
     private final TraversalSpec spec;
     private final int delayMillis;
     private final List<byte[]> frames = new ArrayList<>();
+    private final Map<String, String> metadata;
     private long lastRenderNanos;
 
     /**
@@ -40,14 +41,17 @@ public final class EpochGridGif {
      * @param delayMillis delay between frames
      */
     public EpochGridGif(Path file, TraversalSpec spec, int delayMillis) {
-        this(file, spec, delayMillis, List.of());
+        this(file, spec, delayMillis, List.of(), Map.of());
     }
 
     /**
      * As {@link #EpochGridGif(Path, TraversalSpec, int)}, continuing after {@code earlierFrames} (e.g. the frames of
-     * the GIF a resumed run wrote before); they must have the size of this spec's grids.
+     * the GIF a resumed run wrote before); they must have the size of this spec's grids. {@code metadata} is written
+     * as the GIF's comment ({@link ExportMetadata}).
      */
-    public EpochGridGif(Path file, TraversalSpec spec, int delayMillis, List<BufferedImage> earlierFrames) {
+    public EpochGridGif(Path file, TraversalSpec spec, int delayMillis, List<BufferedImage> earlierFrames,
+                        Map<String, String> metadata) {
+        this.metadata = Map.copyOf(metadata);
         for (BufferedImage frame : earlierFrames) {
             frames.add(PngExport.encode(frame, Map.of()));
         }
@@ -68,7 +72,7 @@ public final class EpochGridGif {
         for (byte[] png : frames) {
             images.add(decode(png));
         }
-        GifExport.write(file, images, delayMillis);
+        GifExport.write(file, images, delayMillis, metadata);
         lastRenderNanos = System.nanoTime() - start;
     }
 

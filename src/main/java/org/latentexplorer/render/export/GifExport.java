@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -31,7 +32,8 @@ import org.latentexplorer.render.traversal.GridImage;
  * Graphic Control Extension per frame carrying the delay. Each frame gets its own local palette: a frame
  * with at most 256 distinct colours (every greyscale grid) is stored losslessly; one with more is
  * quantised to the fixed 3-3-2-bit RGB palette (nearest level per channel). Frames are not interlaced
- * (the JDK reader mis-decodes interlaced frames only a few pixels high). Files are written atomically.
+ * (the JDK reader mis-decodes interlaced frames only a few pixels high). Provenance ({@link ExportMetadata}) goes
+ * into a comment extension of the first frame, one {@code key: value} line per entry. Files are written atomically.
  */
 public final class GifExport {
     private static final String IMAGE_FORMAT = "javax_imageio_gif_image_1.0";
@@ -43,19 +45,28 @@ public final class GifExport {
     public record GifSummary(int frames, int width, int height, List<Integer> delaysCentiseconds, boolean loopsForever) {
     }
 
-    /** One frame per traversal column: frame j shows every row's image at column j (a one-column grid). */
-    public static void writeTraversalColumns(Path file, GridImage grid, int delayMillis) {
+    /**
+     * One frame per traversal column: frame j shows every row's image at column j (a one-column grid).
+     *
+     * @param metadata provenance for the comment extension (may be empty)
+     */
+    public static void writeTraversalColumns(Path file, GridImage grid, int delayMillis, Map<String, String> metadata) {
         List<BufferedImage> frames = new ArrayList<>();
         for (int j = 0; j < grid.columns(); j++) {
             frames.add(grid.columnStrip(j));
         }
-        write(file, frames, delayMillis);
+        write(file, frames, delayMillis, metadata);
     }
 
-    /** Writes the frames as a looping GIF. */
-    public static void write(Path file, List<BufferedImage> frames, int delayMillis) {
-        byte[] bytes = encode(frames, delayMillis);
+    /** Writes the frames as a looping GIF, with the metadata (may be empty) as a comment. */
+    public static void write(Path file, List<BufferedImage> frames, int delayMillis, Map<String, String> metadata) {
+        byte[] bytes = encode(frames, delayMillis, metadata);
         AtomicFiles.write(file, bytes);
+    }
+
+    /** As {@link #encode(List, int, Map)} without a comment. */
+    public static byte[] encode(List<BufferedImage> frames, int delayMillis) {
+        return encode(frames, delayMillis, Map.of());
     }
 
     /**
@@ -63,7 +74,7 @@ public final class GifExport {
      *
      * @throws IllegalArgumentException if there are no frames, their sizes differ, or the delay is outside 0–655350 ms
      */
-    public static byte[] encode(List<BufferedImage> frames, int delayMillis) {
+    public static byte[] encode(List<BufferedImage> frames, int delayMillis, Map<String, String> comment) {
         Objects.requireNonNull(frames, "frames");
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("an animated GIF needs at least one frame");
@@ -104,6 +115,11 @@ public final class GifExport {
                     netscape.setAttribute("authenticationCode", "2.0");
                     netscape.setUserObject(new byte[]{1, 0, 0});
                     extensions.appendChild(netscape);
+                    if (!comment.isEmpty()) {
+                        IIOMetadataNode node = new IIOMetadataNode("CommentExtension");
+                        node.setAttribute("value", ExportMetadata.lines(comment, ""));
+                        child(root, "CommentExtensions").appendChild(node);
+                    }
                 }
                 metadata.setFromTree(IMAGE_FORMAT, root);
                 writer.writeToSequence(new IIOImage(frame, null, metadata), param);
@@ -161,6 +177,30 @@ public final class GifExport {
                 }
             }
             return new GifSummary(n, width, height, List.copyOf(delays), loops);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a readable GIF (" + e.getMessage() + ")", e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** The comment extensions of a GIF's frames, in order (where {@link #write} keeps provenance). */
+    public static List<String> readComments(byte[] gif) {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+            reader.setInput(in, false);
+            List<String> comments = new ArrayList<>();
+            for (int i = 0; i < reader.getNumImages(true); i++) {
+                Node root = reader.getImageMetadata(i).getAsTree(IMAGE_FORMAT);
+                for (Node c = root.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    if (c.getNodeName().equals("CommentExtensions")) {
+                        for (Node e = c.getFirstChild(); e != null; e = e.getNextSibling()) {
+                            comments.add(((IIOMetadataNode) e).getAttribute("value"));
+                        }
+                    }
+                }
+            }
+            return comments;
         } catch (IOException e) {
             throw new IllegalArgumentException("not a readable GIF (" + e.getMessage() + ")", e);
         } finally {

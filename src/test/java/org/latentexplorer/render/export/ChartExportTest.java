@@ -68,6 +68,7 @@ class ChartExportTest {
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document doc = f.newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
         assertEquals("svg", doc.getDocumentElement().getLocalName());
+        assertTrue(svg.contains("<!--\n" + PngExport.SOFTWARE + ": " + ChartExport.software()), "provenance comment");
         String text = doc.getDocumentElement().getTextContent();
         for (String name : new String[]{DivergenceCurves.JS_PRIME, DivergenceCurves.DUAL_PRIME, DivergenceCurves.JS_NIELSEN,
                 DivergenceCurves.DUAL_NIELSEN, DivergenceCurves.KL_QP, "divergence vs alpha"}) {

@@ -29,7 +29,10 @@ class GifExportTest {
     void oneFramePerTraversalColumnLosslessAndLooping() throws IOException {
         GridImage g = TraversalGrid.render(TraversalSpec.paper(), new BarDecoder(4, 12, 10));
         Path file = dir.resolve("traversal.gif");
-        GifExport.writeTraversalColumns(file, g, 120);
+        GifExport.writeTraversalColumns(file, g, 120, java.util.Map.of(PngExport.SETTINGS, "traverse; steps=10",
+                PngExport.MODEL, "file=m.zip; sha256=ab12"));
+        assertEquals(List.of(PngExport.SETTINGS + ": traverse; steps=10\n" + PngExport.MODEL + ": file=m.zip; sha256=ab12\n"),
+                GifExport.readComments(Files.readAllBytes(file)), "the provenance is the first frame's comment");
         GifExport.GifSummary s = GifExport.inspect(file);
         assertEquals(10, s.frames());
         assertEquals(10 + 4, s.width());

@@ -1,0 +1,40 @@
+package org.latentexplorer.backend;
+
+import org.latentexplorer.common.BuildInfo;
+import org.latentexplorer.common.Environment;
+import org.latentexplorer.common.Versions;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The {@link Environment} of this process: the build, ND4J's backend and the native build {@link NativeBuild} chose,
+ * Java and the OS. Loads ND4J if it has not loaded yet (callers are about to use it or have used it); if ND4J cannot
+ * load, the backend is "none". Thread-safe; the value is computed once.
+ */
+public final class Environments {
+    private static volatile Environment current;
+
+    private Environments() {
+    }
+
+    /** This process's environment. */
+    public static Environment current() {
+        Environment e = current;
+        if (e == null) {
+            e = probe();
+            current = e;
+        }
+        return e;
+    }
+
+    private static Environment probe() {
+        String extension = NativeBuild.select();
+        String backend;
+        try {
+            backend = Nd4j.getBackend().getClass().getSimpleName() + " (ND4J " + Versions.ND4J + ")";
+        } catch (Throwable t) {
+            backend = "none (" + t.getClass().getSimpleName() + ")";
+        }
+        return new Environment(Versions.app(), BuildInfo.gitCommit(), backend,
+                extension.isEmpty() ? "default" : "nd4j-native" + extension, Environment.javaHere(), Environment.osHere());
+    }
+}
