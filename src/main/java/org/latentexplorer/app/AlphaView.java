@@ -20,8 +20,8 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.latentexplorer.render.chart.AlphaCurves;
 import org.latentexplorer.evaluation.DivergenceCurves;
+import org.latentexplorer.render.chart.AlphaCurves;
 import org.latentexplorer.render.chart.GaussianTeaching;
 
 /**

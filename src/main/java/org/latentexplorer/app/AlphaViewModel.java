@@ -8,15 +8,15 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.latentexplorer.common.Linspace;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.divergence.Divergences;
+import org.latentexplorer.divergence.Gaussian1d;
 import org.latentexplorer.evaluation.DivergenceCurves;
 import org.latentexplorer.evaluation.DivergenceProfile;
-import org.latentexplorer.divergence.Gaussian1d;
-import org.latentexplorer.render.chart.GaussianTeaching;
-import org.latentexplorer.common.Linspace;
 import org.latentexplorer.latent.PosteriorBatch;
+import org.latentexplorer.render.chart.GaussianTeaching;
 
 /**
  * The α explorer's state: the current model's divergence-vs-α curves on a data sample (computed in

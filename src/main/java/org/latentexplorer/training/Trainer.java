@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.latentexplorer.common.UserInputException;
-import org.latentexplorer.data.Batches;
 import org.latentexplorer.backend.Environments;
+import org.latentexplorer.common.UserInputException;
+import org.latentexplorer.common.Versions;
+import org.latentexplorer.data.Batches;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetIdentity;
 import org.latentexplorer.data.Datasets;
@@ -22,7 +23,6 @@ import org.latentexplorer.model.Provenance;
 import org.latentexplorer.model.VaeGraph;
 import org.latentexplorer.model.VaeModel;
 import org.latentexplorer.model.VaeWeights;
-import org.latentexplorer.common.Versions;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -19,8 +19,8 @@ import org.latentexplorer.data.Split;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.EpochRecord;
-import org.latentexplorer.model.VaeModel;
 import org.latentexplorer.model.ModelIdentity;
+import org.latentexplorer.model.VaeModel;
 import org.latentexplorer.render.export.ExportMetadata;
 import org.latentexplorer.render.export.PngExport;
 

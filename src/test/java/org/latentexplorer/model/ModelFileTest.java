@@ -15,9 +15,9 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.common.Environment;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.divergence.DivergenceKind;
-import org.latentexplorer.common.Environment;
 import org.latentexplorer.divergence.DivergenceSpec;
 
 class ModelFileTest {

@@ -11,8 +11,8 @@ import java.util.Objects;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.latentexplorer.common.AtomicFiles;
-import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.common.BuildInfo;
+import org.latentexplorer.common.UserInputException;
 
 /** Writes charts as PNG (with text metadata) or SVG, chosen by the file extension. Files are written atomically. */
 public final class ChartExport {

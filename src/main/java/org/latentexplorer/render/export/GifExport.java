@@ -24,8 +24,8 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.UserInputException;
-import org.w3c.dom.Node;
 import org.latentexplorer.render.traversal.GridImage;
+import org.w3c.dom.Node;
 
 /**
  * Writes animated GIFs that loop forever (NETSCAPE2.0 application extension, loop count 0), with one

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.common.Linspace;
+import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.latent.Posterior;
 import org.latentexplorer.latent.PosteriorBatch;
 

@@ -19,14 +19,14 @@ import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.common.UserInputException;
-import org.w3c.dom.Document;
-import org.xml.sax.InputSource;
+import org.latentexplorer.evaluation.DivergenceCurves;
 import org.latentexplorer.render.chart.AlphaCurves;
 import org.latentexplorer.render.chart.AlphaCurvesTest;
 import org.latentexplorer.render.chart.GaussianTeaching;
 import org.latentexplorer.render.chart.GaussianTeachingTest;
 import org.latentexplorer.render.chart.TeachingChart;
-import org.latentexplorer.evaluation.DivergenceCurves;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
 
 class ChartExportTest {
     static {
