@@ -29,8 +29,10 @@ class GifExportTest {
     void oneFramePerTraversalColumnLosslessAndLooping() throws IOException {
         GridImage g = TraversalGrid.render(TraversalSpec.paper(), new BarDecoder(4, 12, 10));
         Path file = dir.resolve("traversal.gif");
-        GifExport.writeTraversalColumns(file, g, 120, java.util.Map.of(PngExport.SETTINGS, "traverse; steps=10",
-                PngExport.MODEL, "file=m.zip; sha256=ab12"));
+        java.util.Map<String, String> provenance = new java.util.LinkedHashMap<>();
+        provenance.put(PngExport.SETTINGS, "traverse; steps=10");
+        provenance.put(PngExport.MODEL, "file=m.zip; sha256=ab12");
+        GifExport.writeTraversalColumns(file, g, 120, provenance);
         assertEquals(List.of(PngExport.SETTINGS + ": traverse; steps=10\n" + PngExport.MODEL + ": file=m.zip; sha256=ab12\n"),
                 GifExport.readComments(Files.readAllBytes(file)), "the provenance is the first frame's comment");
         GifExport.GifSummary s = GifExport.inspect(file);
