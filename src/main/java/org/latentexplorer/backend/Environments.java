@@ -6,9 +6,9 @@ import org.latentexplorer.common.Versions;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The {@link Environment} of this process: the build, ND4J's backend and the native build {@link NativeBuild} chose,
- * Java and the OS. Loads ND4J if it has not loaded yet (callers are about to use it or have used it); if ND4J cannot
- * load, the backend is "none". Thread-safe; the value is computed once.
+ * The {@link Environment} of this process: the build, ND4J's backend and the native build {@link NativeBuild} chose at
+ * start-up, Java and the OS. Loads ND4J if it has not loaded yet (callers are about to use it or have used it) but
+ * selects no native build itself; if ND4J cannot load, the backend is "none". Thread-safe; the value is computed once.
  */
 public final class Environments {
     private static volatile Environment current;
@@ -27,7 +27,7 @@ public final class Environments {
     }
 
     private static Environment probe() {
-        String extension = NativeBuild.select();
+        String extension = NativeBuild.selected();
         String backend;
         try {
             backend = Nd4j.getBackend().getClass().getSimpleName() + " (ND4J " + Versions.ND4J + ")";
@@ -35,6 +35,7 @@ public final class Environments {
             backend = "none (" + t.getClass().getSimpleName() + ")";
         }
         return new Environment(Versions.app(), BuildInfo.gitCommit(), backend,
-                extension.isEmpty() ? "default" : "nd4j-native" + extension, Environment.javaHere(), Environment.osHere());
+                extension == null ? "not selected at start-up" : extension.isEmpty() ? "default" : "nd4j-native" + extension,
+                Environment.javaHere(), Environment.osHere());
     }
 }
