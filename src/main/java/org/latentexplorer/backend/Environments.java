@@ -26,6 +26,20 @@ public final class Environments {
         return e;
     }
 
+    /**
+     * The environment of work that does not use ND4J (data exports, charts of closed forms): as {@link #current()},
+     * with the backend "not used", and without loading ND4J.
+     */
+    public static Environment withoutNd4j() {
+        String extension = NativeBuild.selected();
+        return new Environment(Versions.app(), BuildInfo.gitCommit(), "not used", nativeBuild(extension),
+                Environment.javaHere(), Environment.osHere());
+    }
+
+    private static String nativeBuild(String extension) {
+        return extension == null ? "not selected at start-up" : extension.isEmpty() ? "default" : "nd4j-native" + extension;
+    }
+
     private static Environment probe() {
         String extension = NativeBuild.selected();
         String backend;
@@ -35,7 +49,6 @@ public final class Environments {
             backend = "none (" + t.getClass().getSimpleName() + ")";
         }
         return new Environment(Versions.app(), BuildInfo.gitCommit(), backend,
-                extension == null ? "not selected at start-up" : extension.isEmpty() ? "default" : "nd4j-native" + extension,
-                Environment.javaHere(), Environment.osHere());
+                nativeBuild(extension), Environment.javaHere(), Environment.osHere());
     }
 }

@@ -167,7 +167,7 @@ final class CurveCommand implements Callable<Integer> {
         GaussianTeaching.Result r = GaussianTeaching.compute(p, q, Linspace.float64(x[0], x[1], 500), alphas, 0.5);
         String settings = String.format(Locale.ROOT, "curve --gaussians; p=N(%s, %s^2); q=N(%s, %s^2); x=linspace(%s, %s, 500); "
                 + "geometric means normalised, computed with variances; G-JS integrand at alpha=0.5", v[0], v[1], v[2], v[3], x[0], x[1]);
-        Map<String, String> text = ExportMetadata.of(settings, null, Environments.current());
+        Map<String, String> text = ExportMetadata.of(settings, null, Environments.withoutNd4j());
         if (format.equals("csv")) {
             r.toTable().writeCsv(out, text);
         } else {
@@ -219,7 +219,7 @@ final class CurveCommand implements Callable<Integer> {
             models.append(models.length() == 0 ? "" : " | ").append("file=").append(f.getFileName()).append("; sha256=")
                     .append(ModelIdentity.sha256(f));
         }
-        Map<String, String> text = ExportMetadata.of(settings, models.toString(), Environments.current());
+        Map<String, String> text = ExportMetadata.of(settings, models.toString(), Environments.withoutNd4j());
         if (format.equals("csv")) {
             table.writeCsv(out, text);
         } else {

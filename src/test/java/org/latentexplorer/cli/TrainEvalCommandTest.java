@@ -140,9 +140,19 @@ class TrainEvalCommandTest {
             var img = javax.imageio.ImageIO.read(png.resolve(name).toFile());
             assertEquals(64, img.getWidth());
             assertEquals(64, img.getHeight());
+            assertEquals(java.awt.image.BufferedImage.TYPE_BYTE_GRAY, img.getType());
+            var text = org.latentexplorer.render.export.PngExport.readText(png.resolve(name));
+            assertTrue(text.get(org.latentexplorer.render.export.PngExport.SETTINGS).contains("dataset-identity="
+                    + org.latentexplorer.data.DatasetIdentity.DSPRITES_GENERATOR), text.toString());
+            assertTrue(text.get(org.latentexplorer.render.export.ExportMetadata.ENVIRONMENT).contains("backend=not used"),
+                    text.toString());
         }
-        assertUserError(Cli.run("dataset", "export", "--dataset", "dsprites", "--indices", "737280", "--out", png.toString()),
+        try (var files = Files.list(png)) {
+            assertEquals(2, files.count(), "no temporary files left");
+        }
+        assertUserError(Cli.run("dataset", "export", "--dataset", "dsprites", "--indices", "3,737280", "--out", png.toString()),
                 "737280");
+        assertFalse(Files.exists(png.resolve("3.png")), "nothing is written when an index is out of range");
     }
 
     @Test
