@@ -1,75 +1,138 @@
 package org.latentexplorer;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The package rules of DESIGN.md: data flows one way; no package reaches backwards. */
+/**
+ * The package rules of docs/architecture.md, one rule per package: each package may use only the packages the
+ * diagram draws arrows to (plus the JDK and the third-party libraries named here). Data flows one way
+ * (data → training → model file → decoder → render → views), and there are no cycles between packages.
+ */
 class ArchitectureRulesTest {
+    private static final String ROOT = "org.latentexplorer";
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.latentexplorer");
+            .importPackages(ROOT);
+
+    /** The JDK packages every package may use (java.awt/javax.imageio for images, javax.xml/org.w3c for SVG/PNG metadata). */
+    private static final String[] JDK = {"java..", "javax.imageio..", "javax.xml..", "org.w3c.."};
+    private static final String ND4J = "org.nd4j..";
+    private static final String JAVACPP = "org.bytedeco..";
+    private static final String JFREECHART = "org.jfree.chart..";
+    private static final String JFREECHART_DATA = "org.jfree.data..";
+    private static final String JFREESVG = "org.jfree.svg..";
+
+    private static String pkg(String name) {
+        return name.isEmpty() ? ROOT : ROOT + "." + name + "..";
+    }
+
+    /** Classes of {@code name} (and its subpackages) depend only on themselves, {@code allowed} and the JDK. */
+    private static void onlyDependOn(String name, String... allowed) {
+        List<String> all = new ArrayList<>(List.of(JDK));
+        all.add(pkg(name));
+        for (String a : allowed) {
+            all.add(a.endsWith("..") ? a : pkg(a));
+        }
+        classes().that().resideInAPackage(pkg(name))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(all.toArray(String[]::new))
+                .because("docs/architecture.md allows " + name + " to use only " + String.join(", ", allowed))
+                .check(CLASSES);
+    }
+
+    @Test
+    void commonUsesNothingOfTheProject() {
+        onlyDependOn("common");
+    }
+
+    @Test
+    void latentIsTheSeamAndUsesNothing() {
+        onlyDependOn("latent");
+    }
 
     @Test
     void divergenceKnowsNoModelDataOrUi() {
-        noClasses().that().resideInAPackage("..divergence..")
-                .should().dependOnClassesThat().resideInAnyPackage("..model..", "..data..", "..training..", "..render..",
-                        "..cli..", "..app..", "org.nd4j..", "javafx..")
-                .check(CLASSES);
+        onlyDependOn("divergence", "common");
     }
 
     @Test
     void dataKnowsNoModelsOrUi() {
-        noClasses().that().resideInAPackage("..data..")
-                .should().dependOnClassesThat().resideInAnyPackage("..model..", "..training..", "..render..", "..cli..",
-                        "..app..", "org.nd4j..", "javafx..")
+        onlyDependOn("data", "common");
+    }
+
+    @Test
+    void backendOnlyProbesTheNativeLibraries() {
+        onlyDependOn("backend", "common", ND4J, JAVACPP);
+    }
+
+    @Test
+    void modelKnowsNoDataSourcesTrainingOrBackend() {
+        onlyDependOn("model", "common", "divergence", "latent", ND4J, "com.fasterxml.jackson..");
+    }
+
+    @Test
+    void trainingKnowsNoRenderingOrUi() {
+        onlyDependOn("training", "backend", "common", "data", "divergence", "latent", "model", ND4J);
+    }
+
+    @Test
+    void evaluationNeedsAModelAndDataButNotTheTrainer() {
+        onlyDependOn("evaluation", "common", "data", "divergence", "latent", "model", ND4J);
+    }
+
+    @Test
+    void traversalGridsImportNoNd4jAndNoModel() {
+        onlyDependOn("render.traversal", "common", "latent");
+    }
+
+    @Test
+    void exportWritesFilesOfImagesAndCharts() {
+        onlyDependOn("render.export", "common", "latent", "render.traversal", JFREECHART, JFREESVG);
+    }
+
+    @Test
+    void chartsDrawNumbersComputedElsewhere() {
+        onlyDependOn("render.chart", "common", "divergence", "evaluation", "render.export", JFREECHART, JFREECHART_DATA);
+    }
+
+    @Test
+    void theCommandLineUsesTheLibraryButNotTheApp() {
+        noClasses().that().resideInAPackage(pkg("cli"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("app"), "javafx..")
                 .check(CLASSES);
     }
 
     @Test
-    void modelKnowsNoDataSourcesOrTraining() {
-        noClasses().that().resideInAPackage("..model..")
-                .should().dependOnClassesThat().resideInAnyPackage("..data..", "..training..", "..cli..", "..app..", "javafx..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void renderImportsNoNd4jNorJavaFx() {
-        noClasses().that().resideInAPackage("..render..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "..model..", "..training..", "..cli..", "javafx..")
+    void appLeavesNumericsToTheLibrary() {
+        noClasses().that().resideInAPackage(pkg("app"))
+                .should().dependOnClassesThat().resideInAnyPackage(ND4J, JAVACPP, pkg("cli"), "picocli..")
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheAppUsesJavaFx() {
-        noClasses().that().resideOutsideOfPackage("..app..")
+        noClasses().that().resideOutsideOfPackage(pkg("app"))
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                         "org.jfree.chart.fx..")
                 .check(CLASSES);
     }
 
     @Test
-    void appLeavesNumericsToTheLibrary() {
-        noClasses().that().resideInAPackage("..app..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.bytedeco..", "..cli..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void libraryKnowsNoApp() {
-        noClasses().that().resideInAnyPackage("..divergence..", "..data..", "..model..", "..training..", "..render..",
-                        "..evaluation..", "..backend..", "..common..", "..cli..")
-                .should().dependOnClassesThat().resideInAPackage("..app..")
-                .check(CLASSES);
-    }
-
-    @Test
     void onlyTheCommandLineUsesPicocli() {
-        noClasses().that().resideOutsideOfPackage("..cli..")
+        noClasses().that().resideOutsideOfPackage(pkg("cli"))
                 .should().dependOnClassesThat().resideInAPackage("picocli..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(CLASSES);
     }
 }

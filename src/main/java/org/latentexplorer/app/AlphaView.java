@@ -20,9 +20,9 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.latentexplorer.render.AlphaCurves;
-import org.latentexplorer.render.DivergenceCurves;
-import org.latentexplorer.render.GaussianTeaching;
+import org.latentexplorer.evaluation.DivergenceCurves;
+import org.latentexplorer.render.chart.AlphaCurves;
+import org.latentexplorer.render.chart.GaussianTeaching;
 
 /**
  * The α explorer: the current model's divergence against α on a data sample (KL baselines, trained α

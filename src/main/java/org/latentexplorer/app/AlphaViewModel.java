@@ -8,14 +8,15 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.latentexplorer.common.Linspace;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.divergence.Divergences;
-import org.latentexplorer.render.DivergenceCurves;
-import org.latentexplorer.render.Gaussian1d;
-import org.latentexplorer.render.GaussianTeaching;
-import org.latentexplorer.render.Linspace;
-import org.latentexplorer.render.PosteriorBatch;
+import org.latentexplorer.divergence.Gaussian1d;
+import org.latentexplorer.evaluation.DivergenceCurves;
+import org.latentexplorer.evaluation.DivergenceProfile;
+import org.latentexplorer.latent.PosteriorBatch;
+import org.latentexplorer.render.chart.GaussianTeaching;
 
 /**
  * The α explorer's state: the current model's divergence-vs-α curves on a data sample (computed in
@@ -83,17 +84,21 @@ public final class AlphaViewModel {
             PosteriorBatch batch = PosteriorBatch.encode(codec, Samples.read(m.sample(), idx), idx.length);
             OptionalDouble trained = m.manifest().divergence().kind().isSkewJs()
                     ? OptionalDouble.of(m.manifest().divergence().alpha()) : OptionalDouble.empty();
-            return new Object[] {batch, DivergenceCurves.fromSample(batch, Linspace.float64(0, 1, 51), trained)};
+            return new SampleCurves(batch, DivergenceProfile.of(batch, Linspace.float64(0, 1, 51), trained));
         }, r -> {
             if (model != m) {
                 return;
             }
-            sample = (PosteriorBatch) r[0];
-            curves.set((DivergenceCurves) r[1]);
+            sample = r.sample();
+            curves.set(r.curves());
             status.set(String.format(java.util.Locale.ROOT, "%s on %d examples of %s", m.manifest().describe(),
                     sample.size(), m.sample().description()));
             updatePerDimension();
         }, t -> status.set("could not compute the curves: " + t.getMessage()));
+    }
+
+    /** The encoded sample and its curves, computed together in the background. */
+    private record SampleCurves(PosteriorBatch sample, DivergenceCurves curves) {
     }
 
     /** The divergence whose per-dimension values are shown: the model's own (KL(q‖p) for MMD, β-VAE's β·KL). */
@@ -112,11 +117,8 @@ public final class AlphaViewModel {
         PosteriorBatch s = sample;
         DivergenceSpec spec = perDimensionSpec();
         runner.submit("dimensions", () -> {
-            float[] mu = s.means();
-            float[] lv = s.logVariances();
-            Divergences.PerDimension own = Divergences.perDimension(spec, mu, lv, s.size(), s.latentSize());
-            Divergences.PerDimension kl = Divergences.perDimension(DivergenceSpec.of(DivergenceKind.KL_QP), mu, lv,
-                    s.size(), s.latentSize());
+            Divergences.PerDimension own = DivergenceProfile.perDimension(s, spec);
+            Divergences.PerDimension kl = DivergenceProfile.perDimension(s, DivergenceSpec.of(DivergenceKind.KL_QP));
             return new PerDimensionView(spec.kind().label(), spec.alpha(), own.value(), kl.value());
         }, perDimension::set, t -> status.set(t.getMessage()));
     }

@@ -10,7 +10,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
-import org.latentexplorer.render.GridImage;
+import org.latentexplorer.render.traversal.GridImage;
 
 /** Conversions between the library's images and JavaFX images (pixel copies, no scaling). */
 public final class FxImages {

@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.latentexplorer.backend.NativeBuild;
 
 /**
  * The JavaFX application. Start it through {@link #launchApp(String...)} from the plain launcher
@@ -31,6 +32,7 @@ public final class LatentExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) throws IOException {
+        NativeBuild.select(); // start-up: before any view model can load ND4J (the Launcher has usually done it)
         AppPrefs prefs = AppPrefs.user();
         Path work = Files.createTempDirectory("latent-explorer-");
         window = new MainWindow(prefs, work);

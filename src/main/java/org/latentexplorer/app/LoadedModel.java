@@ -3,10 +3,10 @@ package org.latentexplorer.app;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.latent.LatentDecoder;
+import org.latentexplorer.latent.LatentEncoder;
 import org.latentexplorer.model.ModelManifest;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.LatentDecoder;
-import org.latentexplorer.render.LatentEncoder;
 
 /**
  * The model the app shows: where it came from, its immutable weights, and a data sample that fits

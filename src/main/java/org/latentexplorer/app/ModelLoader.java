@@ -14,6 +14,7 @@ import org.latentexplorer.common.Versions;
 import org.latentexplorer.data.DSprites;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
+import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.Split;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
@@ -128,7 +129,7 @@ public final class ModelLoader {
         int size = manifest.architecture().imageSize();
         try {
             Dataset own = DatasetSpec.parse(manifest.provenance().dataset()).open(Split.TRAIN);
-            if (own.height() == size) {
+            if (Datasets.hasImageSize(own, size)) {
                 return own;
             }
         } catch (RuntimeException e) {

@@ -71,7 +71,7 @@ final class Screenshots {
             t.interpolationFrom.set(3);
             t.interpolationTo.set(7);
             t.labels.set(true);
-            t.rowOrder.set(org.latentexplorer.render.RowOrder.SCORE_DESCENDING);
+            t.rowOrder.set(org.latentexplorer.render.traversal.RowOrder.SCORE_DESCENDING);
             int before = t.gridsRenderedProperty().get();
             waitFor(() -> t.gridsRenderedProperty().get() > before && t.interpolationProperty().get() != null, 300,
                     () -> later(() -> {

@@ -6,7 +6,6 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -32,6 +31,7 @@ import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.model.VaeModel;
 import org.latentexplorer.training.TrainingDivergedException;
+import org.latentexplorer.training.TrainingJob;
 
 /** The Train view: the settings form, start/pause/resume/cancel/save, the live loss chart, progress and preview. */
 final class TrainView {

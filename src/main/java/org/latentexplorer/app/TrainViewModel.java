@@ -28,13 +28,14 @@ import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.data.Subset;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
-import org.latentexplorer.model.Reconstruction;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.GridImage;
-import org.latentexplorer.render.TraversalGrid;
-import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.render.traversal.GridImage;
+import org.latentexplorer.render.traversal.TraversalGrid;
+import org.latentexplorer.render.traversal.TraversalSpec;
 import org.latentexplorer.training.TrainingConfig;
+import org.latentexplorer.training.TrainingEvent;
 import org.latentexplorer.training.TrainingEvents;
+import org.latentexplorer.training.TrainingJob;
 
 /**
  * The Train view's state: a validated form that becomes a {@link TrainingConfig}, and the progress
@@ -98,10 +99,9 @@ public final class TrainViewModel {
         });
         datasetKind.addListener((o, was, now) -> {
             if (now != null && was != null) {
-                DatasetSpec.Kind k = now;
-                int size = k == DatasetSpec.Kind.MNIST || k == DatasetSpec.Kind.FASHION_MNIST ? 32 : 64;
-                batch.set(size == 32 ? "64" : batch.get());
-                latents.set(k == DatasetSpec.Kind.FOLDER ? "32" : "10");
+                // the data set's own latent size; its batch size where that is the smaller one (the app keeps runs short)
+                batch.set(now.imageSize() == 32 ? Integer.toString(now.defaultBatchSize()) : batch.get());
+                latents.set(Integer.toString(now.defaultLatents()));
             }
         });
         validate();
@@ -126,10 +126,14 @@ public final class TrainViewModel {
         }
         DivergenceSpec div = new DivergenceSpec(kind, alpha.get(), number("β", beta.get()));
         // the app keeps examples spread over the whole set: dSprites' first examples are all small squares
-        return new TrainingConfig(spec.canonical(), integer("limit", limit.get()), Subset.SPREAD, div, number("λ", lambda.get()),
-                Reconstruction.MSE, integer("latents", latents.get()), integer("epochs", epochs.get()),
-                integer("batch size", batch.get()), number("learning rate", learningRate.get()),
-                (long) integer("seed", seed.get()), 0);
+        return TrainingConfig.defaults(spec, div)
+                .withLimit(integer("limit", limit.get()), Subset.SPREAD)
+                .withLambda(number("λ", lambda.get()))
+                .withLatents(integer("latents", latents.get()))
+                .withEpochs(integer("epochs", epochs.get()))
+                .withBatchSize(integer("batch size", batch.get()))
+                .withLearningRate(number("learning rate", learningRate.get()))
+                .withSeed(integer("seed", seed.get()));
     }
 
     private static double number(String name, String text) {
@@ -242,7 +246,7 @@ public final class TrainViewModel {
             return;
         }
         boolean changed = false;
-        Object e;
+        TrainingEvent e;
         int budget = 20_000;
         while (budget-- > 0 && (e = job.pollEvent()) != null) {
             if (e instanceof TrainingEvents.Started s) {

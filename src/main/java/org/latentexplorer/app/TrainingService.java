@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 import org.latentexplorer.model.VaeModel;
+import org.latentexplorer.training.TrainingJob;
 
 /** Runs {@link TrainingJob}s on one training thread, which owns the training graph. */
 final class TrainingService extends Service<VaeModel> {

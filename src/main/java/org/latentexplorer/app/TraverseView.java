@@ -26,8 +26,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.latentexplorer.render.InterpolationMethod;
-import org.latentexplorer.render.RowOrder;
+import org.latentexplorer.render.traversal.InterpolationMethod;
+import org.latentexplorer.render.traversal.RowOrder;
 
 /**
  * The Traverse view: grid settings and anchor on the left, per-latent sliders on the right, the grid

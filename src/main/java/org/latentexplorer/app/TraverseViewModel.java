@@ -1,8 +1,8 @@
 package org.latentexplorer.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,24 +20,27 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.latentexplorer.backend.Environments;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.divergence.Divergences;
-import org.latentexplorer.render.GifExport;
-import org.latentexplorer.render.GridImage;
-import org.latentexplorer.render.Interpolation;
-import org.latentexplorer.render.InterpolationMethod;
-import org.latentexplorer.render.InterpolationSpec;
-import org.latentexplorer.render.LabelPosition;
-import org.latentexplorer.render.PngExport;
-import org.latentexplorer.render.Posterior;
-import org.latentexplorer.render.PosteriorBatch;
-import org.latentexplorer.render.RowOrder;
-import org.latentexplorer.render.TraversalAnchor;
-import org.latentexplorer.render.TraversalGrid;
-import org.latentexplorer.render.TraversalInputs;
-import org.latentexplorer.render.TraversalRange;
-import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.latent.Posterior;
+import org.latentexplorer.latent.PosteriorBatch;
+import org.latentexplorer.model.ModelIdentity;
+import org.latentexplorer.render.export.ExportMetadata;
+import org.latentexplorer.render.export.GifExport;
+import org.latentexplorer.render.export.PngExport;
+import org.latentexplorer.render.traversal.GridImage;
+import org.latentexplorer.render.traversal.Interpolation;
+import org.latentexplorer.render.traversal.InterpolationMethod;
+import org.latentexplorer.render.traversal.InterpolationSpec;
+import org.latentexplorer.render.traversal.LabelPosition;
+import org.latentexplorer.render.traversal.RowOrder;
+import org.latentexplorer.render.traversal.TraversalAnchor;
+import org.latentexplorer.render.traversal.TraversalGrid;
+import org.latentexplorer.render.traversal.TraversalInputs;
+import org.latentexplorer.render.traversal.TraversalRange;
+import org.latentexplorer.render.traversal.TraversalSpec;
 
 /**
  * The Traverse view's state: the grid settings (preset, range mode, steps, row order), the anchor
@@ -346,18 +349,23 @@ public final class TraverseViewModel {
         }, t -> status.set(t.getMessage()));
     }
 
-    /** Settings recorded in exported PNGs. */
-    Map<String, String> exportText() {
-        Map<String, String> text = new LinkedHashMap<>();
-        text.put(PngExport.SOFTWARE, "Latent Explorer");
-        text.put(PngExport.SETTINGS, "preset=" + preset.get() + " range=" + rangeMode.get().name() + ":" + rangeValue.get()
+    /** The settings recorded in exported files (read on the FX thread). */
+    String exportSettings() {
+        return "app traverse; preset=" + preset.get() + " range=" + rangeMode.get().name() + ":" + rangeValue.get()
                 + " steps=" + steps.get() + " order=" + rowOrder.get() + " anchor=" + anchorKind.get()
                 + (selectedExample.get() >= 0 && encoded.get() != null
-                    ? "#" + encoded.get().indices()[selectedExample.get()] : ""));
-        if (model != null) {
-            text.put(PngExport.MODEL, model.describe());
-        }
-        return text;
+                    ? "#" + encoded.get().indices()[selectedExample.get()] : "");
+    }
+
+    /**
+     * The provenance of an exported file ({@link ExportMetadata}): the settings, the model's identity with the SHA-256
+     * of its file (when it has one) and the environment. Reads the model file: call it in the background.
+     */
+    static Map<String, String> exportText(String settings, LoadedModel m) {
+        String identity = m == null ? null
+                : m.file() != null && Files.isRegularFile(m.file()) ? ModelIdentity.of(m.file(), m.model())
+                : ModelIdentity.unsaved(m.model());
+        return ExportMetadata.of(settings, identity, Environments.current());
     }
 
     /** Writes the grid as PNG (with the settings as text) or as a GIF of its columns; runs in the background. */
@@ -367,11 +375,13 @@ public final class TraverseViewModel {
             failed.accept(new IllegalStateException("no grid to export yet"));
             return;
         }
-        Map<String, String> text = exportText();
+        String settings = exportSettings();
+        LoadedModel m = model;
         boolean gif = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif");
         runner.submit("export", () -> {
+            Map<String, String> text = exportText(settings, m);
             if (gif) {
-                GifExport.writeTraversalColumns(file, g, 200);
+                GifExport.writeTraversalColumns(file, g, 200, text);
             } else {
                 PngExport.write(g.toAnnotatedImage(), file, text);
             }

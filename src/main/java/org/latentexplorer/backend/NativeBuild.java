@@ -58,6 +58,11 @@ public final class NativeBuild {
         return chosen;
     }
 
+    /** The extension {@link #select()} chose (e.g. {@code -onednn-avx2}, empty for ND4J's default), or null before it ran. */
+    public static String selected() {
+        return chosen;
+    }
+
     /** The property's value: the CPU extension, followed by {@code -cudnn} when the GPU's cuDNN build should load. */
     static String propertyValue(String cpuExtension, GpuReadiness gpu) {
         if (gpu == null || !gpu.gpuMayLoad() || !gpu.useCudnnBuild()) {

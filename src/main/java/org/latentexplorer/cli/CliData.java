@@ -5,17 +5,13 @@ import java.util.Locale;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
-import org.latentexplorer.data.Split;
 import org.latentexplorer.data.Datasets;
+import org.latentexplorer.data.Split;
 import org.latentexplorer.model.VaeModel;
 
 /** Opens a data set split for a command, applying {@code --limit}. */
 final class CliData {
     private CliData() {
-    }
-
-    static Dataset open(DatasetSpec spec, Split split, int limit) {
-        return open(spec, split, limit, org.latentexplorer.data.Subset.FIRST);
     }
 
     /** Opens a split and keeps {@code limit} examples (0 = all) chosen by {@code subset}. */

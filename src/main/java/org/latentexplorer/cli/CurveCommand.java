@@ -3,31 +3,34 @@ package org.latentexplorer.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
+import org.latentexplorer.backend.Environments;
+import org.latentexplorer.common.Linspace;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
+import org.latentexplorer.divergence.AlphaGrid;
 import org.latentexplorer.divergence.DivergenceSpec;
+import org.latentexplorer.divergence.Gaussian1d;
+import org.latentexplorer.divergence.TwoGaussians;
+import org.latentexplorer.evaluation.DivergenceCurves;
 import org.latentexplorer.evaluation.DivergenceProfile;
-import org.latentexplorer.evaluation.EncodedSample;
+import org.latentexplorer.evaluation.Posteriors;
+import org.latentexplorer.latent.PosteriorBatch;
+import org.latentexplorer.model.ModelIdentity;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.AlphaCurves;
-import org.latentexplorer.render.AlphaGrid;
-import org.latentexplorer.render.ChartExport;
-import org.latentexplorer.render.ChartSheet;
-import org.latentexplorer.render.CurveTable;
-import org.latentexplorer.render.DivergenceCurves;
-import org.latentexplorer.render.Gaussian1d;
-import org.latentexplorer.render.GaussianTeaching;
-import org.latentexplorer.render.Linspace;
-import org.latentexplorer.render.PngExport;
-import org.latentexplorer.render.TeachingChart;
+import org.latentexplorer.render.chart.AlphaCurves;
+import org.latentexplorer.render.chart.GaussianTeaching;
+import org.latentexplorer.render.chart.TeachingChart;
+import org.latentexplorer.render.export.ChartExport;
+import org.latentexplorer.render.export.ChartSheet;
+import org.latentexplorer.render.export.CurveTable;
+import org.latentexplorer.render.export.ExportMetadata;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -111,7 +114,7 @@ final class CurveCommand implements Callable<Integer> {
         DatasetSpec ds = DatasetSpec.parse(dataset != null ? dataset : m.manifest().provenance().dataset());
         Dataset data = CliData.openFor(model, m, ds, CliData.split(split), limit);
         long start = System.nanoTime();
-        EncodedSample sample = EncodedSample.encode(m, data);
+        PosteriorBatch sample = Posteriors.encode(m, data);
         DivergenceSpec trained = m.manifest().divergence();
         OptionalDouble trainedAlpha = trained.kind().isSkewJs() ? OptionalDouble.of(trained.alpha()) : OptionalDouble.empty();
         DivergenceCurves curves;
@@ -126,12 +129,10 @@ final class CurveCommand implements Callable<Integer> {
         String settings = String.format(Locale.ROOT, "curve; %d alpha in [0, 1]; dataset=%s; split=%s; sample=%s (%d examples); "
                 + "values are sums over dimensions averaged over the sample", ALPHAS, ds.canonical(), split, data.description(),
                 sample.size());
+        Map<String, String> text = ExportMetadata.of(settings, ModelIdentity.of(model, m), Environments.current());
         if (format.equals("csv")) {
-            curves.toTable().writeCsv(out);
+            AlphaCurves.table(curves).writeCsv(out, text);
         } else {
-            Map<String, String> text = new LinkedHashMap<>();
-            text.put(PngExport.SETTINGS, settings);
-            text.put(PngExport.MODEL, ModelIdentity.of(model, m));
             JFreeChart chart = AlphaCurves.divergenceChart("Divergence vs α: " + model.getFileName() + " (" + trained.describe()
                     + "), " + sample.size() + " examples", curves);
             ChartExport.write(chart, out, width, height, text);
@@ -166,18 +167,18 @@ final class CurveCommand implements Callable<Integer> {
         GaussianTeaching.Result r = GaussianTeaching.compute(p, q, Linspace.float64(x[0], x[1], 500), alphas, 0.5);
         String settings = String.format(Locale.ROOT, "curve --gaussians; p=N(%s, %s^2); q=N(%s, %s^2); x=linspace(%s, %s, 500); "
                 + "geometric means normalised, computed with variances; G-JS integrand at alpha=0.5", v[0], v[1], v[2], v[3], x[0], x[1]);
+        Map<String, String> text = ExportMetadata.of(settings, null, Environments.withoutNd4j());
         if (format.equals("csv")) {
-            r.toTable().writeCsv(out);
+            r.toTable().writeCsv(out, text);
         } else {
             List<JFreeChart> panels = new ArrayList<>();
             for (TeachingChart.Panel panel : TeachingChart.Panel.values()) {
                 panels.add(TeachingChart.chart(r, panel));
             }
-            ChartSheet.write(panels, 2, width, height, out,
-                    Map.of(PngExport.SETTINGS, settings));
+            ChartSheet.write(panels, 2, width, height, out, text);
         }
         stdout.println("settings " + settings);
-        stdout.printf(Locale.ROOT, "skew geometric JS at alpha 0.5: %.6f%n", GaussianTeaching.skewGeometricJs(p, q, 0.5));
+        stdout.printf(Locale.ROOT, "skew geometric JS at alpha 0.5: %.6f%n", TwoGaussians.skewGeometricJs(p, q, 0.5));
         stdout.printf(Locale.ROOT, "wrote %s (%s)%n", out, format);
         return 0;
     }
@@ -213,10 +214,16 @@ final class CurveCommand implements Callable<Integer> {
         }
         String settings = "curve --sweep; figure=" + which + "; models=" + files + "; numbers from each model's last epoch record"
                 + " (training means), not the Table 2 evaluation";
+        StringBuilder models = new StringBuilder();
+        for (Path f : files) {
+            models.append(models.length() == 0 ? "" : " | ").append("file=").append(f.getFileName()).append("; sha256=")
+                    .append(ModelIdentity.sha256(f));
+        }
+        Map<String, String> text = ExportMetadata.of(settings, models.toString(), Environments.withoutNd4j());
         if (format.equals("csv")) {
-            table.writeCsv(out);
+            table.writeCsv(out, text);
         } else {
-            ChartExport.write(chart, out, width, height, Map.of(PngExport.SETTINGS, settings));
+            ChartExport.write(chart, out, width, height, text);
         }
         stdout.println("settings " + settings);
         stdout.printf(Locale.ROOT, "wrote %s (%s, %d alpha values)%n", out, format, table.rowCount());

@@ -1,16 +1,21 @@
 package org.latentexplorer.cli;
 
+import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.latentexplorer.backend.Environments;
+import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.DatasetIdentity;
 import org.latentexplorer.data.DatasetImages;
 import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.data.MnistDownloader;
-import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Split;
+import org.latentexplorer.render.export.ExportMetadata;
+import org.latentexplorer.render.export.PngExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,9 +53,16 @@ final class DatasetCommand implements Runnable {
         @Override
         public Integer call() {
             Split s = split.equalsIgnoreCase("test") ? Split.TEST : Split.TRAIN;
-            Dataset data = DatasetSpec.parse(dataset).open(s);
-            List<Path> files = DatasetImages.export(data, Values.indices("--indices", indices), out);
-            for (Path f : files) {
+            DatasetSpec ds = DatasetSpec.parse(dataset);
+            Dataset data = ds.open(s);
+            int[] which = Values.indices("--indices", indices);
+            List<BufferedImage> images = DatasetImages.images(data, which);
+            Map<String, String> text = ExportMetadata.of("dataset export; dataset=" + ds.canonical() + "; split="
+                    + s.name().toLowerCase(java.util.Locale.ROOT) + "; dataset-identity=" + DatasetIdentity.of(ds)
+                    + "; grey value uint8(clamp(x*255 + 0.5, 0, 255))", null, Environments.withoutNd4j());
+            for (int i = 0; i < which.length; i++) {
+                Path f = out.resolve(which[i] + ".png");
+                PngExport.write(images.get(i), f, text);
                 spec.commandLine().getOut().println(f);
             }
             return 0;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.latentexplorer.data.Batches;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.data.Split;
@@ -55,12 +56,12 @@ final class EvalCommand implements Callable<Integer> {
         Dataset data = CliData.open(ds, s, limit, which);
         CompatibilityCheck.requireImageSize(model, m, data);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
-        ReconstructionError.Result r = ReconstructionError.evaluate(m, data, ReconstructionError.BATCH_SIZE, seed,
+        ReconstructionError.Result r = ReconstructionError.evaluate(m, data, Batches.EVAL_BATCH_SIZE, seed,
                 f -> bar.update(f, "evaluating"), () -> false);
         bar.clear();
         out.printf(Locale.ROOT, "model %s (%s)%n", model, m.manifest().describe());
         out.printf(Locale.ROOT, "data %s: %d examples in %d batches of %d%n", data.description(), r.examples(), r.batches(),
-                ReconstructionError.BATCH_SIZE);
+                Batches.EVAL_BATCH_SIZE);
         out.printf(Locale.ROOT, "loss %.6f  divergence %.6f%s%n", r.loss(), r.divergence(),
                 Double.isNaN(r.kl1()) ? "" : String.format(Locale.ROOT, "  kl1 %.6f  kl2 %.6f", r.kl1(), r.kl2()));
         out.printf(Locale.ROOT, "reconstruction error (%s, Table 2 metric):%n", m.manifest().reconstruction().cliName());

@@ -2,23 +2,24 @@ package org.latentexplorer.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.latentexplorer.backend.Environments;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
+import org.latentexplorer.latent.PosteriorBatch;
+import org.latentexplorer.model.ModelIdentity;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.ChartExport;
-import org.latentexplorer.render.GifExport;
-import org.latentexplorer.render.GridImage;
-import org.latentexplorer.render.Interpolation;
-import org.latentexplorer.render.InterpolationMethod;
-import org.latentexplorer.render.InterpolationSpec;
-import org.latentexplorer.render.PngExport;
-import org.latentexplorer.render.PosteriorBatch;
+import org.latentexplorer.render.export.ExportMetadata;
+import org.latentexplorer.render.export.GifExport;
+import org.latentexplorer.render.export.PngExport;
+import org.latentexplorer.render.traversal.GridImage;
+import org.latentexplorer.render.traversal.Interpolation;
+import org.latentexplorer.render.traversal.InterpolationMethod;
+import org.latentexplorer.render.traversal.InterpolationSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,14 +95,11 @@ final class InterpolateCommand implements Callable<Integer> {
         String settings = String.format(Locale.ROOT, "interpolate; dataset=%s; split=%s; from=%d; to=%d; steps=%d; method=%s;"
                 + " anchors=posterior means; padding=%d; background=%s", ds.canonical(), split, from, to, steps,
                 how == InterpolationMethod.SPHERICAL ? "slerp" : "linear", strip.padding(), strip.background());
+        Map<String, String> text = ExportMetadata.of(settings, ModelIdentity.of(model, m), Environments.current());
         if (format.equals("png")) {
-            Map<String, String> text = new LinkedHashMap<>();
-            text.put(PngExport.SOFTWARE, ChartExport.software());
-            text.put(PngExport.SETTINGS, settings);
-            text.put(PngExport.MODEL, ModelIdentity.of(model, m));
             PngExport.write(grid.toBufferedImage(), out, text);
         } else {
-            GifExport.writeTraversalColumns(out, grid, delay);
+            GifExport.writeTraversalColumns(out, grid, delay, text);
         }
         stdout.printf(Locale.ROOT, "model %s (%s)%n", model, m.manifest().describe());
         stdout.println("settings " + settings);

@@ -1,6 +1,7 @@
 package org.latentexplorer.cli;
 
 import java.io.PrintWriter;
+import org.latentexplorer.backend.NativeBuild;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.common.Versions;
 import picocli.CommandLine;
@@ -32,8 +33,12 @@ public final class LatentExplorerCommand implements Runnable {
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
     }
 
-    /** A configured command line writing to the given streams (tests use their own). */
+    /**
+     * A configured command line writing to the given streams (tests use their own). Start-up of the command line:
+     * chooses the ND4J native build before any command can load ND4J.
+     */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        NativeBuild.select();
         CommandLine cl = new CommandLine(new LatentExplorerCommand());
         cl.setOut(out);
         cl.setErr(err);

@@ -9,8 +9,8 @@ import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.model.EpochRecord;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.ModelManifest;
-import org.latentexplorer.render.LossBreakdown;
-import org.latentexplorer.render.ReconstructionCurve;
+import org.latentexplorer.render.chart.LossBreakdown;
+import org.latentexplorer.render.chart.ReconstructionCurve;
 
 /**
  * The curves of a sweep of trained models from their manifests' loss histories (the last epoch's

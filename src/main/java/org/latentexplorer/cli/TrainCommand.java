@@ -8,19 +8,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.latentexplorer.backend.Environments;
 import org.latentexplorer.common.UserInputException;
-import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
-import org.latentexplorer.data.Split;
 import org.latentexplorer.data.Subset;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.Reconstruction;
-import org.latentexplorer.render.GifExport;
-import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.render.export.EpochGridGif;
+import org.latentexplorer.render.export.ExportMetadata;
+import org.latentexplorer.render.export.GifExport;
+import org.latentexplorer.render.traversal.TraversalSpec;
 import org.latentexplorer.training.Cancellation;
-import org.latentexplorer.training.EpochGridGif;
 import org.latentexplorer.training.Trainer;
 import org.latentexplorer.training.TrainingConfig;
 import org.latentexplorer.training.TrainingEvents;
@@ -109,27 +109,34 @@ final class TrainCommand implements Callable<Integer> {
         List<BufferedImage> earlier = List.of();
         if (resume != null) {
             ModelFile.Contents contents = ModelFile.read(resume);
-            DatasetSpec ds = DatasetSpec.parse(contents.manifest().provenance().dataset());
             if (gridGif != null) {
                 earlier = earlierFrames(contents.manifest().architecture().latents(), contents.manifest().architecture().imageSize());
             }
-            Dataset data = CliData.open(ds, Split.TRAIN, contents.manifest().provenance().limit(),
-                    Subset.fromCliName(contents.manifest().provenance().subset()));
-            int total = epochs != null ? epochs : contents.manifest().provenance().epochs();
-            trainer = Trainer.resume(resume, contents, data, total);
+            trainer = Trainer.resume(resume, contents, epochs != null ? epochs : contents.manifest().provenance().epochs());
         } else {
             if (divergence == null) {
                 throw new UserInputException("train needs --divergence NAME (kl-qp, kl-pq, beta, mmd, jsg, jsg-dual, jsg-nielsen, jsg-nielsen-dual)");
             }
-            DivergenceKind kind = DivergenceKind.fromCliName(divergence);
-            DivergenceSpec div = new DivergenceSpec(kind, alpha, beta);
-            DatasetSpec ds = DatasetSpec.parse(dataset);
-            Subset which = Subset.fromCliName(subset);
-            Dataset data = CliData.open(ds, Split.TRAIN, limit, which);
-            TrainingConfig config = new TrainingConfig(ds.canonical(), limit, which, div, lambda != null ? lambda : kind.defaultLambda(),
-                    Reconstruction.fromCliName(recon), latents != null ? latents : ds.defaultLatents(),
-                    epochs != null ? epochs : ds.defaultEpochs(), batch != null ? batch : ds.defaultBatchSize(), lr, seed, keepEvery);
-            trainer = Trainer.fresh(config, data);
+            DivergenceSpec div = new DivergenceSpec(DivergenceKind.fromCliName(divergence), alpha, beta);
+            TrainingConfig config = TrainingConfig.defaults(DatasetSpec.parse(dataset), div)
+                    .withLimit(limit, Subset.fromCliName(subset))
+                    .withReconstruction(Reconstruction.fromCliName(recon))
+                    .withLearningRate(lr)
+                    .withSeed(seed)
+                    .withKeepEvery(keepEvery);
+            if (lambda != null) {
+                config = config.withLambda(lambda);
+            }
+            if (latents != null) {
+                config = config.withLatents(latents);
+            }
+            if (epochs != null) {
+                config = config.withEpochs(epochs);
+            }
+            if (batch != null) {
+                config = config.withBatchSize(batch);
+            }
+            trainer = Trainer.fresh(config, config.openData());
         }
         ProgressBar bar = new ProgressBar(stderr);
         TrainingListener printer = new TrainingListener() {
@@ -166,11 +173,16 @@ final class TrainCommand implements Callable<Integer> {
         TrainingListener listener = printer;
         if (gridGif != null) {
             TraversalSpec grid = TraversalSpec.paper().withBackground(CliData.background(trainer.config().dataset()));
-            EpochGridGif gif = new EpochGridGif(gridGif, grid, gridDelay, earlier);
+            TrainingConfig c = trainer.config();
+            String settings = "train --grid-gif; the paper's traversal grid after every epoch; " + c.divergence().describe()
+                    + "; dataset=" + c.dataset() + "; limit=" + c.limit() + " (" + c.subset().cliName() + "); D=" + c.latents()
+                    + "; seed=" + c.seed() + "; model file=" + out.getFileName();
+            EpochGridGif gif = new EpochGridGif(gridGif, grid, gridDelay, earlier,
+                    ExportMetadata.of(settings, null, Environments.current()));
             listener = TrainingListener.all(printer, new TrainingListener() {
                 @Override
                 public void epoch(TrainingEvents.Epoch e) {
-                    gif.epoch(e);
+                    gif.add(e.model());
                     stdout.printf(Locale.ROOT, "grid gif %s: %d frames (%.0f ms)%n", gridGif, gif.frames(), gif.lastMillis());
                     stdout.flush();
                 }

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.latentexplorer.common.UserInputException;
-import org.latentexplorer.render.LabelPosition;
-import org.latentexplorer.render.RowOrder;
-import org.latentexplorer.render.TraversalAnchor;
-import org.latentexplorer.render.TraversalDirection;
-import org.latentexplorer.render.TraversalRange;
-import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.render.traversal.LabelPosition;
+import org.latentexplorer.render.traversal.RowOrder;
+import org.latentexplorer.render.traversal.TraversalAnchor;
+import org.latentexplorer.render.traversal.TraversalDirection;
+import org.latentexplorer.render.traversal.TraversalRange;
+import org.latentexplorer.render.traversal.TraversalSpec;
 
 /**
  * Turns {@code traverse}'s option strings into a {@link TraversalSpec}: start from the preset, then every

@@ -7,23 +7,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.latentexplorer.backend.Environments;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
-import org.latentexplorer.evaluation.EncodedSample;
+import org.latentexplorer.evaluation.DivergenceProfile;
+import org.latentexplorer.evaluation.Posteriors;
+import org.latentexplorer.latent.Posterior;
+import org.latentexplorer.latent.PosteriorBatch;
+import org.latentexplorer.model.ModelIdentity;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.ChartExport;
-import org.latentexplorer.render.GifExport;
-import org.latentexplorer.render.GridImage;
-import org.latentexplorer.render.PngExport;
-import org.latentexplorer.render.Posterior;
-import org.latentexplorer.render.TraversalAnchor;
-import org.latentexplorer.render.TraversalGrid;
-import org.latentexplorer.render.TraversalInputs;
-import org.latentexplorer.render.TraversalRange;
-import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.render.export.ExportMetadata;
+import org.latentexplorer.render.export.GifExport;
+import org.latentexplorer.render.export.PngExport;
+import org.latentexplorer.render.traversal.GridImage;
+import org.latentexplorer.render.traversal.TraversalAnchor;
+import org.latentexplorer.render.traversal.TraversalGrid;
+import org.latentexplorer.render.traversal.TraversalInputs;
+import org.latentexplorer.render.traversal.TraversalRange;
+import org.latentexplorer.render.traversal.TraversalSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -129,18 +133,18 @@ final class TraverseCommand implements Callable<Integer> {
             }
             if (s.range() instanceof TraversalRange.DataRange || resolved.score() != TraversalOptions.Score.NONE) {
                 Dataset sampleData = CliData.openFor(model, m, ds, CliData.split(split), limit);
-                EncodedSample sample = EncodedSample.encode(m, sampleData);
+                PosteriorBatch sample = Posteriors.encode(m, sampleData);
                 sampleNote = "; sample=" + sampleData.description() + " (" + sample.size() + " examples)";
-                inputs = inputs.withSample(sample.posteriors());
+                inputs = inputs.withSample(sample);
                 if (resolved.score() == TraversalOptions.Score.KL) {
-                    inputs = inputs.withScores(sample.perDimension(DivergenceSpec.of(DivergenceKind.KL_QP)).value(), "KL");
+                    inputs = inputs.withScores(DivergenceProfile.perDimension(sample, DivergenceSpec.of(DivergenceKind.KL_QP)).value(), "KL");
                 } else if (resolved.score() == TraversalOptions.Score.DIVERGENCE) {
                     DivergenceSpec div = m.manifest().divergence();
                     if (!div.kind().isPerDimension()) {
                         throw new UserInputException("--order divergence: the model's divergence " + div.describe()
                                 + " has no per-dimension value; use --order kl");
                     }
-                    inputs = inputs.withScores(sample.perDimension(div).value(), div.kind().cliName());
+                    inputs = inputs.withScores(DivergenceProfile.perDimension(sample, div).value(), div.kind().cliName());
                 }
             }
         }
@@ -149,15 +153,13 @@ final class TraverseCommand implements Callable<Integer> {
         double millis = (System.nanoTime() - start) / 1e6;
         String settings = "traverse; " + TraversalOptions.describe(preset, s, resolved.score())
                 + (ds != null ? "; dataset=" + ds.canonical() + "; split=" + split : "") + sampleNote;
+        Map<String, String> text = new LinkedHashMap<>(
+                ExportMetadata.of(settings, ModelIdentity.of(model, m), Environments.current()));
         if (format.equals("png")) {
-            Map<String, String> text = new LinkedHashMap<>();
-            text.put(PngExport.SOFTWARE, ChartExport.software());
-            text.put(PngExport.SETTINGS, settings);
-            text.put(PngExport.MODEL, ModelIdentity.of(model, m));
             text.put(COLUMN_VALUES, columnValues(grid));
             PngExport.write(grid.toAnnotatedImage(), out, text);
         } else {
-            GifExport.writeTraversalColumns(out, grid, delay);
+            GifExport.writeTraversalColumns(out, grid, delay, text);
         }
         stdout.printf(Locale.ROOT, "model %s (%s)%n", model, m.manifest().describe());
         stdout.println("settings " + settings);

@@ -18,11 +18,8 @@ import org.latentexplorer.common.UserInputException;
  * {@value #PREFETCH} waiting, so that data generation overlaps training; a reader failure is
  * rethrown (the same exception object) by {@link #hasNext}/{@link #next} where the failed batch
  * would have been delivered. {@link #close()} stops the reader and waits for it, so once it
- * returns the data set is no longer being read. Use one instance from one thread.
- *
- * <p>With {@link Options#reuseBuffers()} the pixel arrays are recycled from a small pool (no
- * per-batch allocation): a batch's {@code pixels} then stay valid only until the next call to
- * {@link #next()} or {@link #close()}. Otherwise every batch owns fresh arrays.
+ * returns the data set is no longer being read. Use one instance from one thread. Every batch owns
+ * fresh arrays.
  */
 public final class Batches implements Iterator<Batches.Batch>, AutoCloseable {
     /** Batches read ahead at most. */
@@ -42,10 +39,10 @@ public final class Batches implements Iterator<Batches.Batch>, AutoCloseable {
         }
     }
 
-    /** How batches are produced. */
-    public record Options(boolean prefetch, boolean reuseBuffers) {
-        /** Read ahead on a background thread, fresh arrays per batch. */
-        public static final Options DEFAULT = new Options(true, false);
+    /** How batches are produced: read ahead on a background thread, or on the caller's thread. */
+    public record Options(boolean prefetch) {
+        /** Read ahead on a background thread. */
+        public static final Options DEFAULT = new Options(true);
     }
 
     private static final Object END = new Object();
@@ -55,15 +52,11 @@ public final class Batches implements Iterator<Batches.Batch>, AutoCloseable {
     private final int batchSize;
     private final int pixelsPerImage;
     private final int total;
-    private final boolean reuse;
-    private final BlockingQueue<float[]> free;
     private final BlockingQueue<Object> ready;
     private final Thread reader;
-    private int allocated;
     private int produced;
     private int delivered;
     private Object next;
-    private Batch current;
     private volatile boolean closed;
 
     private Batches(Dataset data, int[] order, int batchSize, Options options) {
@@ -75,8 +68,6 @@ public final class Batches implements Iterator<Batches.Batch>, AutoCloseable {
         this.batchSize = batchSize;
         this.pixelsPerImage = data.height() * data.width();
         this.total = (int) (((long) order.length + batchSize - 1) / batchSize);
-        this.reuse = options.reuseBuffers();
-        this.free = new ArrayBlockingQueue<>(PREFETCH + 2);
         if (options.prefetch()) {
             this.ready = new ArrayBlockingQueue<>(PREFETCH);
             this.reader = new Thread(this::readAll, "batch-reader");
@@ -163,35 +154,17 @@ public final class Batches implements Iterator<Batches.Batch>, AutoCloseable {
     }
 
     /** Reads the next batch in order (on the reader thread, or on the caller's without prefetch). */
-    private Batch produce() throws InterruptedException {
+    private Batch produce() {
         int start = produced * batchSize;
         int n = Math.min(batchSize, order.length - start);
         int[] idx = new int[n];
         System.arraycopy(order, start, idx, 0, n);
-        float[] px = buffer(n);
+        float[] px = new float[n * pixelsPerImage];
         for (int i = 0; i < n; i++) {
             data.read(idx[i], px, i * pixelsPerImage);
         }
         produced++;
         return new Batch(idx, px);
-    }
-
-    private float[] buffer(int n) throws InterruptedException {
-        int length = n * pixelsPerImage;
-        if (!reuse || n < batchSize) {
-            return new float[length];
-        }
-        float[] b = free.poll();
-        if (b != null) {
-            return b;
-        }
-        synchronized (this) {
-            if (allocated < PREFETCH + 2) {
-                allocated++;
-                return new float[length];
-            }
-        }
-        return free.take();
     }
 
     @Override
@@ -201,12 +174,7 @@ public final class Batches implements Iterator<Batches.Batch>, AutoCloseable {
         }
         if (next == null) {
             if (ready == null) {
-                try {
-                    next = produced < total ? produce() : END;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while reading a batch", e);
-                }
+                next = produced < total ? produce() : END;
             } else {
                 try {
                     next = ready.take();
@@ -225,28 +193,16 @@ public final class Batches implements Iterator<Batches.Batch>, AutoCloseable {
         return next != END;
     }
 
-    /**
-     * The next batch. With reused buffers, the previous batch's pixels are handed back to the pool
-     * here and must no longer be used.
-     */
+    /** The next batch. */
     @Override
     public Batch next() {
-        recycleCurrent();
         if (!hasNext()) {
             throw new NoSuchElementException("all " + total + " batches have been delivered");
         }
         Batch b = (Batch) next;
         next = null;
         delivered++;
-        current = b;
         return b;
-    }
-
-    private void recycleCurrent() {
-        if (reuse && current != null && current.count() == batchSize) {
-            free.offer(current.pixels());
-        }
-        current = null;
     }
 
     /** Stops the read-ahead thread and waits until it no longer touches the data set. Idempotent. */
@@ -256,7 +212,6 @@ public final class Batches implements Iterator<Batches.Batch>, AutoCloseable {
             return;
         }
         closed = true;
-        current = null;
         next = null;
         if (reader != null) {
             reader.interrupt();

@@ -1,16 +1,14 @@
 package org.latentexplorer.data;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
-import javax.imageio.ImageIO;
-import org.latentexplorer.common.AtomicFiles;
+import java.util.ArrayList;
+import java.util.List;
 import org.latentexplorer.common.UserInputException;
 
 /**
- * Writes examples of a data set as 8-bit greyscale PNGs with grey value
- * {@code uint8(clamp(x·255 + 0.5, 0, 255))} (the grid conversion of spec §f). Files are written
- * atomically; every index is checked before anything is written.
+ * Examples of a data set as 8-bit greyscale images with grey value
+ * {@code uint8(clamp(x·255 + 0.5, 0, 255))} (the grid conversion of spec §f); every index is checked
+ * before any example is read.
  */
 public final class DatasetImages {
     private DatasetImages() {
@@ -36,27 +34,21 @@ public final class DatasetImages {
     }
 
     /**
-     * Writes {@code dir/<index>.png} for each index, atomically; returns the files written, in order.
+     * The examples at {@code indices} as 8-bit greyscale images, in order (the CLI writes them as PNGs with their
+     * provenance).
      *
-     * @throws UserInputException naming the index and the size if any index is out of range (then
-     *     no file is written), or naming a file that cannot be written
+     * @throws UserInputException naming the index and the size if any index is out of range (checked before any
+     *     example is read)
      */
-    public static java.util.List<Path> export(Dataset data, int[] indices, Path dir) {
+    public static List<BufferedImage> images(Dataset data, int[] indices) {
         for (int index : indices) {
             checkIndex(data, index);
         }
-        java.util.List<Path> written = new java.util.ArrayList<>();
+        List<BufferedImage> images = new ArrayList<>();
         for (int index : indices) {
-            BufferedImage img = image(data, index);
-            Path file = dir.resolve(index + ".png");
-            AtomicFiles.write(file, out -> {
-                if (!ImageIO.write(img, "png", out)) {
-                    throw new IOException("no PNG writer available");
-                }
-            });
-            written.add(file);
+            images.add(image(data, index));
         }
-        return written;
+        return images;
     }
 
     private static void checkIndex(Dataset data, int index) {

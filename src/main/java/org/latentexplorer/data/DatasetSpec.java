@@ -28,6 +28,26 @@ public record DatasetSpec(Kind kind, Path path) {
         public String prefix() {
             return prefix;
         }
+
+        /** Image side length: 64 for dSprites and folders, 32 for MNIST and Fashion-MNIST. */
+        public int imageSize() {
+            return this == MNIST || this == FASHION_MNIST ? 32 : 64;
+        }
+
+        /** Latent size of the paper: 32 for Chairs (folders), 10 otherwise. */
+        public int defaultLatents() {
+            return this == FOLDER ? 32 : 10;
+        }
+
+        /** Batch size of the paper: 64 for MNIST and Fashion, 256 for dSprites and Chairs. */
+        public int defaultBatchSize() {
+            return imageSize() == 32 ? 64 : 256;
+        }
+
+        /** Epochs of the paper: 30 for dSprites, 100 otherwise. */
+        public int defaultEpochs() {
+            return this == DSPRITES || this == DSPRITES_NPZ ? 30 : 100;
+        }
     }
 
     public DatasetSpec {
@@ -96,22 +116,22 @@ public record DatasetSpec(Kind kind, Path path) {
 
     /** Image side length: 64 for dSprites and folders, 32 for MNIST and Fashion-MNIST. */
     public int imageSize() {
-        return kind == Kind.MNIST || kind == Kind.FASHION_MNIST ? 32 : 64;
+        return kind.imageSize();
     }
 
     /** Latent size of the paper: 32 for Chairs (folders), 10 otherwise. */
     public int defaultLatents() {
-        return kind == Kind.FOLDER ? 32 : 10;
+        return kind.defaultLatents();
     }
 
     /** Batch size of the paper: 64 for MNIST and Fashion, 256 for dSprites and Chairs. */
     public int defaultBatchSize() {
-        return imageSize() == 32 ? 64 : 256;
+        return kind.defaultBatchSize();
     }
 
     /** Epochs of the paper: 30 for dSprites, 100 otherwise. */
     public int defaultEpochs() {
-        return kind == Kind.DSPRITES || kind == Kind.DSPRITES_NPZ ? 30 : 100;
+        return kind.defaultEpochs();
     }
 
     /** Background value: 0 (black) for MNIST, Fashion and dSprites, 1 (white) for Chairs / folders. */

@@ -8,6 +8,23 @@ public final class Datasets {
     private Datasets() {
     }
 
+    /** Whether {@code data}'s images are {@code size}×{@code size}, the size a model takes. */
+    public static boolean hasImageSize(Dataset data, int size) {
+        return data.height() == size && data.width() == size;
+    }
+
+    /**
+     * The one check that a data set fits a model: its images must be {@code size}×{@code size}.
+     *
+     * @throws UserInputException naming the data set, its image size and the model's
+     */
+    public static void requireImageSize(Dataset data, int size) {
+        if (!hasImageSize(data, size)) {
+            throw new UserInputException("the model takes " + size + "×" + size + " images but " + data.description()
+                    + " has " + data.width() + "×" + data.height() + " images");
+        }
+    }
+
     /**
      * {@code n} examples spread evenly over {@code data}: example i of the view is example
      * ⌊i·size/n⌋ of the source (distinct, in source order; the data set itself when n equals its size).

@@ -78,7 +78,7 @@ public final class ImageFolder implements Dataset {
         return new ImageFolder(root, files, cacheImages);
     }
 
-    private static boolean isImageName(Path p) {
+    static boolean isImageName(Path p) {
         Path name = p.getFileName();
         if (name == null) {
             return false;

@@ -2,13 +2,17 @@ package org.latentexplorer.evaluation;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.latentexplorer.render.DivergenceCurves;
+import org.latentexplorer.divergence.DivergenceKind;
+import org.latentexplorer.divergence.DivergenceSpec;
+import org.latentexplorer.divergence.Divergences;
+import org.latentexplorer.latent.PosteriorBatch;
 
 /**
  * Divergence against α for a trained model's posteriors, without retraining: at every α, the closed forms
  * of JS^{Gα'} (§a.5), JS_*^{Gα'} (§a.7), Nielsen's JS^{Gα} (§a.4) and JS_*^{Gα} (§a.6), each summed over
  * dimensions and averaged over the sample (§b), with KL(q‖p) and KL(p‖q) of the same sample as baselines.
  * By the limits of §a.5/§a.7, JS^{Gα'} equals KL(q‖p) at α = 0 and KL(p‖q) at α = 1, and JS_*^{Gα'} the reverse.
+ * Everything comes from {@link Divergences} in double precision.
  */
 public final class DivergenceProfile {
     private DivergenceProfile() {
@@ -17,10 +21,28 @@ public final class DivergenceProfile {
     /**
      * The curves over {@code alphas} (strictly increasing, in [0, 1]).
      *
-     * @param trainedAlpha the α the model was trained with, when it was trained with a skew JS
+     * @param sample       encoded posteriors of the sample
+     * @param trainedAlpha the α the model was trained with, when it was trained with a skew JS (marked on charts)
      */
-    public static DivergenceCurves of(EncodedSample sample, double[] alphas, OptionalDouble trainedAlpha) {
+    public static DivergenceCurves of(PosteriorBatch sample, double[] alphas, OptionalDouble trainedAlpha) {
         Objects.requireNonNull(sample, "sample");
-        return DivergenceCurves.fromSample(sample.posteriors(), alphas, trainedAlpha);
+        double[] js = new double[alphas.length];
+        double[] dual = new double[alphas.length];
+        double[] nielsen = new double[alphas.length];
+        double[] nielsenDual = new double[alphas.length];
+        for (int a = 0; a < alphas.length; a++) {
+            js[a] = perDimension(sample, DivergenceSpec.of(DivergenceKind.JSG, alphas[a])).total();
+            dual[a] = perDimension(sample, DivergenceSpec.of(DivergenceKind.JSG_DUAL, alphas[a])).total();
+            nielsen[a] = perDimension(sample, DivergenceSpec.of(DivergenceKind.JSG_NIELSEN, alphas[a])).total();
+            nielsenDual[a] = perDimension(sample, DivergenceSpec.of(DivergenceKind.JSG_NIELSEN_DUAL, alphas[a])).total();
+        }
+        return new DivergenceCurves(alphas, js, dual, nielsen, nielsenDual,
+                perDimension(sample, DivergenceSpec.of(DivergenceKind.KL_QP)).total(),
+                perDimension(sample, DivergenceSpec.of(DivergenceKind.KL_PQ)).total(), trainedAlpha);
+    }
+
+    /** Per-dimension values of a closed-form divergence, averaged over the sample (§b's reduction). */
+    public static Divergences.PerDimension perDimension(PosteriorBatch sample, DivergenceSpec spec) {
+        return Divergences.perDimension(spec, sample.means(), sample.logVariances(), sample.size(), sample.latentSize());
     }
 }

@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.DoubleConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Batches;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.Datasets;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.Mmd;
 import org.latentexplorer.model.Architecture;
@@ -20,15 +21,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Table 2 metric exactly as the paper's evaluator computes it (spec §e): the model in eval
- * mode (z = μ, no sampling), unshuffled batches of 128, the loss function called per batch, and
+ * mode (z = μ, no sampling), unshuffled batches of {@link Batches#EVAL_BATCH_SIZE} (128), the loss function called per batch, and
  * each logged quantity averaged over batches: a mean of batch means, so a partial last batch counts
  * as a full batch. The reconstruction error is the batch's per-image summed loss averaged over the
  * batch (§b), with the model's own reconstruction distribution.
  */
 public final class ReconstructionError {
-    /** The paper's evaluation batch size. */
-    public static final int BATCH_SIZE = 128;
-
     private ReconstructionError() {
     }
 
@@ -42,7 +40,7 @@ public final class ReconstructionError {
 
     /** Evaluates without progress reporting or cancellation. */
     public static Result evaluate(VaeModel model, Dataset data) {
-        return evaluate(model, data, BATCH_SIZE, 0L, p -> { }, () -> false);
+        return evaluate(model, data, Batches.EVAL_BATCH_SIZE, 0L, p -> { }, () -> false);
     }
 
     /**
@@ -55,10 +53,7 @@ public final class ReconstructionError {
     public static Result evaluate(VaeModel model, Dataset data, int batchSize, long seed, DoubleConsumer progress,
                                   BooleanSupplier cancelled) {
         Architecture arch = model.architecture();
-        if (data.height() != arch.imageSize() || data.width() != arch.imageSize()) {
-            throw new UserInputException("the model takes " + arch.imageSize() + "×" + arch.imageSize() + " images but "
-                    + data.description() + " has " + data.height() + "×" + data.width() + " images");
-        }
+        Datasets.requireImageSize(data, arch.imageSize());
         VaeGraph graph = VaeGraph.build(model.weights(), VaeGraph.Mode.EVALUATE, model.manifest().lossSpec());
         boolean mmd = model.manifest().divergence().kind() == DivergenceKind.MMD;
         boolean skew = model.manifest().divergence().kind().isSkewJs();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.latentexplorer.common.Environment;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
@@ -47,6 +48,13 @@ final class ManifestJson {
         prov.put("batchSize", m.provenance().batchSize());
         prov.put("learningRate", m.provenance().learningRate());
         prov.put("seed", m.provenance().seed());
+        prov.put("datasetIdentity", m.provenance().datasetIdentity());
+        ObjectNode env = root.putObject("environment");
+        env.put("gitCommit", m.environment().gitCommit());
+        env.put("backend", m.environment().backend());
+        env.put("nativeBuild", m.environment().nativeBuild());
+        env.put("java", m.environment().java());
+        env.put("os", m.environment().os());
         root.put("epochsCompleted", m.epochsCompleted());
         root.put("steps", m.steps());
         ArrayNode history = root.putArray("history");
@@ -114,7 +122,12 @@ final class ManifestJson {
             throw new IllegalArgumentException("training.subset must be \"first\" or \"spread\", got \"" + subset + "\"");
         }
         Provenance provenance = new Provenance(text(prov, "dataset"), integer(prov, "limit"), subset, integer(prov, "epochs"),
-                integer(prov, "batchSize"), number(prov, "learningRate"), prov.path("seed").asLong());
+                integer(prov, "batchSize"), number(prov, "learningRate"), prov.path("seed").asLong(),
+                optText(prov, "datasetIdentity"));
+        // optional (absent in files written before it was recorded): the environment that wrote the file
+        JsonNode env = root.path("environment");
+        Environment environment = new Environment(optText(root, "appVersion"), optText(env, "gitCommit"),
+                optText(env, "backend"), optText(env, "nativeBuild"), optText(env, "java"), optText(env, "os"));
         List<EpochRecord> history = new ArrayList<>();
         for (JsonNode h : root.path("history")) {
             history.add(new EpochRecord(integer(h, "epoch"), number(h, "loss"), number(h, "recLoss"), number(h, "divergence"),
@@ -123,7 +136,7 @@ final class ManifestJson {
         }
         return new ModelManifest(format, version, optText(root, "appVersion"), optText(root, "nd4jVersion"),
                 optText(root, "createdAt"), architecture, divergence, number(root, "lambda"), reconstruction, provenance,
-                integer(root, "epochsCompleted"), root.path("steps").asLong(), history);
+                integer(root, "epochsCompleted"), root.path("steps").asLong(), history, environment);
     }
 
     private static JsonNode object(JsonNode n, String field) {

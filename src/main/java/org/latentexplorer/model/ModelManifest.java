@@ -1,6 +1,7 @@
 package org.latentexplorer.model;
 
 import java.util.List;
+import org.latentexplorer.common.Environment;
 import org.latentexplorer.divergence.DivergenceSpec;
 
 /**
@@ -12,16 +13,31 @@ import org.latentexplorer.divergence.DivergenceSpec;
  * @param appVersion      the Latent Explorer version that wrote the file
  * @param nd4jVersion     the ND4J version that trained it
  * @param createdAt       ISO-8601 time of writing
+ * @param environment     the software and machine that wrote it (git commit, ND4J backend and native build, Java, OS);
+ *                        unknown in files written before it was recorded. An optional part of format version 1: older
+ *                        readers ignore it.
  */
 public record ModelManifest(String format, int formatVersion, String appVersion, String nd4jVersion, String createdAt,
                             Architecture architecture, DivergenceSpec divergence, double lambda,
                             Reconstruction reconstruction, Provenance provenance, int epochsCompleted, long steps,
-                            List<EpochRecord> history) {
+                            List<EpochRecord> history, Environment environment) {
     public static final String FORMAT = "latent-explorer-model";
     public static final int FORMAT_VERSION = 1;
 
     public ModelManifest {
         history = history == null ? List.of() : List.copyOf(history);
+        Environment e = environment == null ? Environment.unknown() : environment;
+        // the application version is the manifest's own field; the environment repeats it
+        environment = new Environment(appVersion, e.gitCommit(), e.backend(), e.nativeBuild(), e.java(), e.os());
+    }
+
+    /** A manifest that records no environment. */
+    public ModelManifest(String format, int formatVersion, String appVersion, String nd4jVersion, String createdAt,
+                         Architecture architecture, DivergenceSpec divergence, double lambda,
+                         Reconstruction reconstruction, Provenance provenance, int epochsCompleted, long steps,
+                         List<EpochRecord> history) {
+        this(format, formatVersion, appVersion, nd4jVersion, createdAt, architecture, divergence, lambda, reconstruction,
+                provenance, epochsCompleted, steps, history, Environment.unknown());
     }
 
     /** The loss settings for building graphs of this model. */
@@ -31,7 +47,7 @@ public record ModelManifest(String format, int formatVersion, String appVersion,
 
     /** A one-line description, e.g. {@code jsg-dual(alpha=0.5), 64×64, D=10, dsprites, 3 epochs}. */
     public String describe() {
-        return divergence.describe() + ", " + architecture.imageSize() + "x" + architecture.imageSize() + ", D="
+        return divergence.describe() + ", " + architecture.imageSize() + "×" + architecture.imageSize() + ", D="
                 + architecture.latents() + ", " + provenance.dataset() + ", " + epochsCompleted + " epochs";
     }
 }

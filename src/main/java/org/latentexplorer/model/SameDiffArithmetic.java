@@ -1,16 +1,17 @@
 package org.latentexplorer.model;
 
 import org.latentexplorer.divergence.Arithmetic;
+import org.latentexplorer.divergence.KernelArithmetic;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@link Arithmetic} as float SameDiff ops, so the divergence closed forms become differentiable
- * graph nodes. Constants are scalar constants that broadcast against arrays.
+ * {@link Arithmetic} (and MMD's {@link KernelArithmetic}) as float SameDiff ops, so the divergence closed forms
+ * and MMD become differentiable graph nodes. Constants are scalar constants that broadcast against arrays.
  */
-final class SameDiffArithmetic implements Arithmetic<SDVariable> {
+final class SameDiffArithmetic implements KernelArithmetic<SDVariable> {
     private final SameDiff sd;
 
     SameDiffArithmetic(SameDiff sd) {
@@ -65,5 +66,19 @@ final class SameDiffArithmetic implements Arithmetic<SDVariable> {
     @Override
     public SDVariable square(SDVariable a) {
         return sd.math().square(a);
+    }
+
+    /** ‖a_i − b_j‖² via ‖a‖² + ‖b‖² − 2a·b (one matrix product). */
+    @Override
+    public SDVariable squaredDistances(SDVariable a, SDVariable b) {
+        SDVariable aa = sd.math().square(a).sum(true, 1);
+        SDVariable bb = sd.math().square(b).sum(true, 1);
+        SDVariable cross = sd.mmul(a, b, false, true, false);
+        return aa.add(sd.transpose(bb)).sub(cross.mul(2.0));
+    }
+
+    @Override
+    public SDVariable mean(SDVariable a) {
+        return a.mean();
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.latentexplorer.backend.NativeBuild;
 import org.latentexplorer.divergence.ClosedForms;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
@@ -80,7 +79,6 @@ public final class VaeGraph {
 
     /** Builds a graph; {@code loss} is required for TRAIN and EVALUATE and ignored otherwise. */
     public static VaeGraph build(VaeWeights weights, Mode mode, LossSpec loss) {
-        NativeBuild.select();
         if ((mode == Mode.TRAIN || mode == Mode.EVALUATE) && loss == null) {
             throw new IllegalArgumentException("a loss spec is required for " + mode);
         }
@@ -183,15 +181,7 @@ public final class VaeGraph {
 
     /** SameDiff prints a line per differentiated op to System.out while it builds the gradient graph. */
     private void createGradientFunctionQuietly() {
-        synchronized (System.class) {
-            java.io.PrintStream out = System.out;
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            try {
-                sd.createGradFunction();
-            } finally {
-                System.setOut(out);
-            }
-        }
+        QuietStdout.run(sd::createGradFunction);
     }
 
     private SDVariable reconstructionLoss(SDVariable x, SDVariable logits) {
@@ -214,8 +204,7 @@ public final class VaeGraph {
             int dim = 2 * architecture.latents();
             SDVariable prior = sd.placeHolder(PRIOR, DataType.FLOAT, Mmd.PRIOR_SAMPLES, dim);
             SDVariable points = sd.concat(1, mu, logvar);
-            SDVariable value = meanKernel(prior, prior, dim).add(meanKernel(points, points, dim))
-                    .sub(meanKernel(prior, points, dim).mul(2.0));
+            SDVariable value = Mmd.value(new SameDiffArithmetic(sd), points, prior, dim);
             return sd.identity(DIV, value);
         }
         ClosedForms.Terms<SDVariable> t = ClosedForms.perDimension(new SameDiffArithmetic(sd), spec, mu, logvar);
@@ -225,15 +214,6 @@ public final class VaeGraph {
             t.kl2().mean(KL2_PER_DIM, 0).sum(KL2);
         }
         return perDim.sum(DIV);
-    }
-
-    /** mean over all pairs of exp(−‖a−b‖²/dim²), via ‖a‖² + ‖b‖² − 2a·b. */
-    private SDVariable meanKernel(SDVariable a, SDVariable b, int dim) {
-        SDVariable aa = sd.math().square(a).sum(true, 1);
-        SDVariable bb = sd.math().square(b).sum(true, 1);
-        SDVariable cross = sd.mmul(a, b, false, true, false);
-        SDVariable sq = aa.add(sd.transpose(bb)).sub(cross.mul(2.0));
-        return sd.math().exp(sq.mul(-1.0 / ((double) dim * dim))).mean();
     }
 
     private SDVariable encoder(SDVariable x, Map<String, SDVariable> w) {

@@ -2,8 +2,8 @@ package org.latentexplorer.model;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.latentexplorer.render.LatentDecoder;
-import org.latentexplorer.render.LatentEncoder;
+import org.latentexplorer.latent.LatentDecoder;
+import org.latentexplorer.latent.LatentEncoder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

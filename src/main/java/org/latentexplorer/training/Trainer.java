@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.latentexplorer.backend.Environments;
 import org.latentexplorer.common.UserInputException;
+import org.latentexplorer.common.Versions;
 import org.latentexplorer.data.Batches;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.DatasetIdentity;
+import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.Subset;
 import org.latentexplorer.model.AdamState;
 import org.latentexplorer.model.Architecture;
@@ -19,7 +23,6 @@ import org.latentexplorer.model.Provenance;
 import org.latentexplorer.model.VaeGraph;
 import org.latentexplorer.model.VaeModel;
 import org.latentexplorer.model.VaeWeights;
-import org.latentexplorer.common.Versions;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -38,9 +41,10 @@ public final class Trainer {
     private final List<EpochRecord> history;
     private final int firstEpoch;
     private final long firstStep;
+    private final String datasetIdentity;
 
     private Trainer(TrainingConfig config, Dataset data, VaeWeights weights, AdamState optimizer,
-                    List<EpochRecord> history, int firstEpoch, long firstStep) {
+                    List<EpochRecord> history, int firstEpoch, long firstStep, String datasetIdentity) {
         this.config = config;
         this.data = data;
         this.initialWeights = weights;
@@ -48,11 +52,8 @@ public final class Trainer {
         this.history = new ArrayList<>(history);
         this.firstEpoch = firstEpoch;
         this.firstStep = firstStep;
-        Architecture arch = weights.architecture();
-        if (data.height() != arch.imageSize() || data.width() != arch.imageSize()) {
-            throw new UserInputException("the model takes " + arch.imageSize() + "×" + arch.imageSize() + " images but "
-                    + data.description() + " has " + data.height() + "×" + data.width() + " images");
-        }
+        this.datasetIdentity = datasetIdentity;
+        Datasets.requireImageSize(data, weights.architecture().imageSize());
         if (data.size() < 1) {
             throw new UserInputException(data.description() + " has no examples");
         }
@@ -61,11 +62,30 @@ public final class Trainer {
     /** A fresh run: weights initialised as PyTorch does (§c), seeded by the config's seed. */
     public static Trainer fresh(TrainingConfig config, Dataset data) {
         Architecture arch = new Architecture(data.height(), config.latents());
-        return new Trainer(config, data, VaeWeights.initialise(arch, config.seed()), null, List.of(), 1, 0);
+        return new Trainer(config, data, VaeWeights.initialise(arch, config.seed()), null, List.of(), 1, 0,
+                DatasetIdentity.ofOrUnknown(config.dataset()));
     }
 
     /**
-     * Continues a run from a checkpoint up to {@code totalEpochs}, with the checkpoint's settings.
+     * Continues the run of a checkpoint file up to {@code totalEpochs}, with its settings and its own training data
+     * (the data set, limit and subset its manifest records, opened again). The CLI and the app resume through this.
+     *
+     * @throws UserInputException if the file or its data cannot be read, it holds no optimizer state or is already
+     *                            complete
+     */
+    public static Trainer resume(Path checkpoint, int totalEpochs) {
+        return resume(checkpoint, ModelFile.read(checkpoint), totalEpochs);
+    }
+
+    /** As {@link #resume(Path, int)}, with the file's contents already read (by a caller that checked them first). */
+    public static Trainer resume(Path checkpoint, ModelFile.Contents contents, int totalEpochs) {
+        Provenance p = contents.manifest().provenance();
+        Dataset data = TrainingConfig.openData(p.dataset(), p.limit(), Subset.fromCliName(p.subset()));
+        return resume(checkpoint, contents, data, totalEpochs);
+    }
+
+    /**
+     * Continues a run from a checkpoint up to {@code totalEpochs}, with the checkpoint's settings, on {@code data}.
      *
      * @throws UserInputException if the file has no optimizer state or is already complete
      */
@@ -81,11 +101,25 @@ public final class Trainer {
         Provenance p = m.provenance();
         TrainingConfig config = new TrainingConfig(p.dataset(), p.limit(), Subset.fromCliName(p.subset()), m.divergence(), m.lambda(), m.reconstruction(),
                 m.architecture().latents(), totalEpochs, p.batchSize(), p.learningRate(), p.seed(), 0);
-        return new Trainer(config, data, contents.weights(), contents.optimizer(), m.history(), m.epochsCompleted() + 1, m.steps());
+        // a file written before identities were recorded gets the identity of the data read now
+        String identity = p.datasetIdentity().equals(Provenance.UNKNOWN) ? DatasetIdentity.ofOrUnknown(p.dataset())
+                : p.datasetIdentity();
+        return new Trainer(config, data, contents.weights(), contents.optimizer(), m.history(), m.epochsCompleted() + 1, m.steps(),
+                identity);
     }
 
     public TrainingConfig config() {
         return config;
+    }
+
+    /** The training data. */
+    public Dataset data() {
+        return data;
+    }
+
+    /** The architecture being trained. */
+    public Architecture architecture() {
+        return initialWeights.architecture();
     }
 
     /** Number of optimiser steps per epoch (the last batch may be partial). */
@@ -169,8 +203,8 @@ public final class Trainer {
         return new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, Versions.app(), Versions.ND4J,
                 Instant.now().toString(), arch, config.divergence(), config.lambda(), config.reconstruction(),
                 new Provenance(config.dataset(), config.limit(), config.subset().cliName(), config.epochs(), config.batchSize(), config.learningRate(),
-                        config.seed()),
-                epochsCompleted, steps, history);
+                        config.seed(), datasetIdentity),
+                epochsCompleted, steps, history, Environments.current());
     }
 
     /** {@code model.zip} → {@code model-epoch10.zip}. */

@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import org.latentexplorer.model.EpochRecord;
 import org.latentexplorer.model.VaeModel;
 
-/** The immutable events a {@link Trainer} delivers to its {@link TrainingListener}. */
+/** The immutable events (the kinds of {@link TrainingEvent}) a {@link Trainer} delivers to its {@link TrainingListener}. */
 public final class TrainingEvents {
     private TrainingEvents() {
     }
 
     /** Training is about to start (or resume) at {@code firstEpoch} (1-based). */
-    public record Started(TrainingConfig config, int firstEpoch, int stepsPerEpoch, int examples, long parameters) {
+    public record Started(TrainingConfig config, int firstEpoch, int stepsPerEpoch, int examples, long parameters)
+            implements TrainingEvent {
     }
 
     /**
@@ -18,7 +19,8 @@ public final class TrainingEvents {
      * family). Steps are numbered from 1 within each epoch.
      */
     public record Step(int epoch, int epochs, int step, int stepsPerEpoch, long globalStep, int batchImages,
-                       double loss, double recLoss, double divergence, double kl1, double kl2) {
+                       double loss, double recLoss, double divergence, double kl1, double kl2)
+            implements TrainingEvent {
         /** Fraction of the whole run done after this step, in [0, 1]. */
         public double progress() {
             return ((epoch - 1) + (double) step / stepsPerEpoch) / epochs;
@@ -33,6 +35,7 @@ public final class TrainingEvents {
      * its weights; its graphs are built lazily and belong to one thread at a time.
      */
     public record Epoch(EpochRecord record, int epochs, double imagesPerSecond, double[] divergencePerDimension,
-                        Path checkpoint, VaeModel model) {
+                        Path checkpoint, VaeModel model)
+            implements TrainingEvent {
     }
 }

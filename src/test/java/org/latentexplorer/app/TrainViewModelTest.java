@@ -15,6 +15,7 @@ import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.model.EpochRecord;
 import org.latentexplorer.training.TrainingConfig;
 import org.latentexplorer.training.TrainingEvents;
+import org.latentexplorer.training.TrainingJob;
 
 /** The Train view model without a toolkit: the form's validation and the trainer events → chart path. */
 class TrainViewModelTest {

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.model.Architecture;
-import org.latentexplorer.render.GaussianTeaching;
-import org.latentexplorer.render.GridImage;
-import org.latentexplorer.render.RowOrder;
+import org.latentexplorer.render.chart.GaussianTeaching;
+import org.latentexplorer.render.traversal.GridImage;
+import org.latentexplorer.render.traversal.RowOrder;
 
 /** The α explorer and Traverse view models on the same-thread runner with an analytic codec: no toolkit, no ND4J. */
 class ViewModelsTest {
@@ -82,10 +82,10 @@ class ViewModelsTest {
         vm.export(png, () -> { }, t -> failure[0] = t);
         vm.export(gif, () -> { }, t -> failure[0] = t);
         assertEquals(null, failure[0]);
-        java.util.Map<String, String> text = org.latentexplorer.render.PngExport.readText(png);
-        assertTrue(text.get(org.latentexplorer.render.PngExport.SETTINGS).contains("preset=paper"), text.toString());
-        assertTrue(text.get(org.latentexplorer.render.PngExport.MODEL).contains("jsg-dual"), text.toString());
-        assertEquals(10, org.latentexplorer.render.GifExport.inspect(gif).frames());
+        java.util.Map<String, String> text = org.latentexplorer.render.export.PngExport.readText(png);
+        assertTrue(text.get(org.latentexplorer.render.export.PngExport.SETTINGS).contains("preset=paper"), text.toString());
+        assertTrue(text.get(org.latentexplorer.render.export.PngExport.MODEL).contains("jsg-dual"), text.toString());
+        assertEquals(10, org.latentexplorer.render.export.GifExport.inspect(gif).frames());
     }
 
     @Test
@@ -111,6 +111,14 @@ class ViewModelsTest {
         for (GaussianTeaching.NamedValue v : vm.teachingValuesProperty().get()) {
             assertEquals(0.0, v.value(), 1e-12, v.name() + " of equal Gaussians");
         }
-        assertTrue(vm.teachingProperty().get() != before);
+        // the curves follow the sliders: q is now p, so their densities coincide point by point (they did not before)
+        GaussianTeaching.Result after = vm.teachingProperty().get();
+        assertEquals(vm.muP.get(), after.q().mean(), 0.0);
+        assertEquals(vm.sigmaP.get() * vm.sigmaP.get(), after.q().variance(), 1e-12);
+        assertArrayEquals(after.pDensity(), after.qDensity(), 1e-15);
+        assertArrayEquals(after.pDensity(), after.mixture(), 1e-15);
+        assertFalse(java.util.Arrays.equals(before.pDensity(), before.qDensity()), "p and q differed before");
+        vm.teachingAlpha.set(0.25);
+        assertEquals(0.25, vm.teachingProperty().get().integrandAlpha(), 0.0);
     }
 }

@@ -19,8 +19,10 @@ import org.latentexplorer.data.Split;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.EpochRecord;
+import org.latentexplorer.model.ModelIdentity;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.PngExport;
+import org.latentexplorer.render.export.ExportMetadata;
+import org.latentexplorer.render.export.PngExport;
 
 /** {@code curve}: a model's divergence against α, the Fig. 1 teaching case and a sweep's loss breakdown. */
 class CurveCommandTest {
@@ -48,12 +50,21 @@ class CurveCommandTest {
     }
 
     /** A CSV as a header and rows of doubles. */
-    private record Csv(List<String> header, List<double[]> rows) {
+    /** A CSV file as the command writes it: leading {@code # key: value} provenance lines, a header, rows. */
+    private record Csv(java.util.Map<String, String> provenance, List<String> header, List<double[]> rows) {
         static Csv read(Path file) throws IOException {
-            List<String> lines = Files.readAllLines(file);
+            List<String> all = Files.readAllLines(file);
+            java.util.Map<String, String> provenance = new java.util.LinkedHashMap<>();
+            int first = 0;
+            while (first < all.size() && all.get(first).startsWith("# ")) {
+                String line = all.get(first++).substring(2);
+                int colon = line.indexOf(": ");
+                provenance.put(line.substring(0, colon), line.substring(colon + 2));
+            }
+            List<String> lines = all.subList(first, all.size());
             List<double[]> rows = lines.subList(1, lines.size()).stream()
                     .map(l -> java.util.Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray()).toList();
-            return new Csv(List.of(lines.get(0).split(",")), rows);
+            return new Csv(provenance, List.of(lines.get(0).split(",")), rows);
         }
 
         double get(int row, String column) {
@@ -98,6 +109,15 @@ class CurveCommandTest {
         assertTrue(r.out().contains("trained alpha: 0.5 (marked)"), r.out());
         Csv csv = Csv.read(out);
         assertEquals(List.of("alpha", "js_prime", "dual_prime", "js_nielsen", "dual_nielsen", "kl_qp", "kl_pq"), csv.header());
+        // provenance: software with its commit, the settings, the model's file hash and data set, the environment
+        assertTrue(csv.provenance().get(PngExport.SOFTWARE).startsWith("Latent Explorer ")
+                && csv.provenance().get(PngExport.SOFTWARE).contains("(git "), csv.provenance().toString());
+        assertTrue(csv.provenance().get(PngExport.SETTINGS).startsWith("curve; 101 alpha"), csv.provenance().toString());
+        assertTrue(csv.provenance().get(PngExport.MODEL).contains("sha256=" + ModelIdentity.sha256(model)),
+                csv.provenance().toString());
+        String environment = csv.provenance().get(ExportMetadata.ENVIRONMENT);
+        assertTrue(environment.contains("java=" + System.getProperty("java.version")) && environment.contains("native=")
+                && environment.contains("backend=CpuBackend"), environment);
         assertEquals(101, csv.rows().size());
         for (int i = 0; i <= 100; i++) {
             assertEquals(i / 100.0, csv.get(i, "alpha"), 0.0);
@@ -230,10 +250,10 @@ class CurveCommandTest {
         assertUserError(Cli.run("curve", "--gaussians", "0,1,1,1", "--model", model.toString(), "--out", out), "exactly one of");
         assertUserError(Cli.run("curve", "--gaussians", "0,1,1,1", "--out", dir.resolve("c.txt").toString()), "c.txt", ".csv");
         assertUserError(Cli.run("curve", "--model", model.toString(), "--dataset", "dsprites", "--out", out),
-                model.toString(), "32x32", "dsprites", "64x64");
+                model.toString(), "32×32", "dsprites", "64×64");
         Path big = CliFixtures.dspritesModel(dir);
         assertUserError(Cli.run("curve", "--model", big.toString(), "--dataset", "mnist:" + mnist, "--out", out),
-                big.toString(), "64x64", "MNIST", "32x32");
+                big.toString(), "64×64", "MNIST", "32×32");
         Path missing = dir.resolve("missing.zip");
         assertUserError(Cli.run("curve", "--model", missing.toString(), "--out", out), missing.toString(), "no such file");
         assertUserError(Cli.run("curve", "--sweep", missing.toString(), "--out", out), missing.toString());

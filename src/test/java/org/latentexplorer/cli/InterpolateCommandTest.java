@@ -12,8 +12,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.render.GifExport;
-import org.latentexplorer.render.PngExport;
+import org.latentexplorer.render.export.GifExport;
+import org.latentexplorer.render.export.PngExport;
 
 /** {@code interpolate}: a strip between two encoded examples. */
 class InterpolateCommandTest {
@@ -93,8 +93,8 @@ class InterpolateCommandTest {
         assertUserError(Cli.run("interpolate", "--model", m, "--from", "0", "--to", "1", "--steps", "1", "--out", out), "steps");
         assertUserError(Cli.run("interpolate", "--model", m, "--from", "0", "--to", "1", "--method", "cubic", "--out", out), "cubic");
         assertUserError(Cli.run("interpolate", "--model", small.toString(), "--dataset", "dsprites", "--from", "0", "--to", "1",
-                "--out", out), small.toString(), "32x32", "dsprites");
+                "--out", out), small.toString(), "32×32", "dsprites");
         assertUserError(Cli.run("interpolate", "--model", m, "--dataset", "mnist:" + mnist, "--from", "0", "--to", "1",
-                "--out", out), m, "64x64", "MNIST");
+                "--out", out), m, "64×64", "MNIST");
     }
 }

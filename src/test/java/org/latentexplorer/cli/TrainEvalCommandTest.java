@@ -8,31 +8,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.model.VaeModel;
 
 /**
  * The engine's commands end to end, in-process: train on procedural dSprites, evaluate, resume,
- * reload; and the one-line errors with exit code 2 for the bad inputs the brief names.
+ * reload; and the one-line errors with exit code 2 for the bad inputs the brief names. One model is
+ * trained once for the class; every test runs alone, in any order, and writes only into its own directory
+ * (a test that changes the model works on a copy).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrainEvalCommandTest {
     @TempDir
-    static Path dir;
+    static Path shared;
+    private static Path trained;
+    private static Cli training;
 
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void trainOnce() {
+        trained = shared.resolve("m.zip");
+        training = Cli.run("train", "--dataset", "dsprites", "--divergence", "jsg-dual", "--alpha", "0.5", "--limit", "128",
+                "--epochs", "1", "--batch", "64", "--latents", "4", "--out", trained.toString());
+    }
+
+    /** The model trained for the class (read-only: copy it before changing it). */
     static Path model() {
-        return dir.resolve("m.zip");
+        assertEquals(0, training.exitCode(), training.err());
+        return trained;
     }
 
     @Test
-    @Order(1)
     void trainsPrintsAnEpochLineAndWritesALoadableModel() {
-        Cli r = Cli.run("train", "--dataset", "dsprites", "--divergence", "jsg-dual", "--alpha", "0.5", "--limit", "128",
-                "--epochs", "1", "--batch", "64", "--latents", "4", "--out", model().toString());
+        Cli r = training;
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("epoch 1/1") && l.contains("kl1") && l.contains("kl2")), r.out());
         VaeModel m = VaeModel.load(model());
@@ -40,10 +51,15 @@ class TrainEvalCommandTest {
         assertEquals(4, m.latentSize());
         assertEquals(1, m.manifest().epochsCompleted());
         assertEquals(0.5, m.manifest().divergence().alpha());
+        // provenance: what exactly the data were, and the software and machine that trained it
+        assertEquals(org.latentexplorer.data.DatasetIdentity.DSPRITES_GENERATOR, m.manifest().provenance().datasetIdentity());
+        assertTrue(m.manifest().environment().java().startsWith(System.getProperty("java.version")),
+                m.manifest().environment().toString());
+        assertTrue(m.manifest().environment().backend().startsWith("CpuBackend"), m.manifest().environment().toString());
+        assertTrue(m.manifest().environment().os().startsWith(System.getProperty("os.name")), m.manifest().environment().toString());
     }
 
     @Test
-    @Order(2)
     void evalPrintsTheErrorAloneOnTheLastLine() {
         Cli r = Cli.run("eval", "--model", model().toString(), "--limit", "128");
         assertEquals(0, r.exitCode(), r.err());
@@ -52,20 +68,20 @@ class TrainEvalCommandTest {
     }
 
     @Test
-    @Order(3)
-    void resumeContinuesToTheNewTotal() {
-        Cli r = Cli.run("train", "--resume", model().toString(), "--epochs", "2", "--out", model().toString());
+    void resumeContinuesToTheNewTotal() throws IOException {
+        Path m = Files.copy(model(), dir.resolve("resumed.zip"));
+        Cli r = Cli.run("train", "--resume", m.toString(), "--epochs", "2", "--out", m.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("epoch 2/2")), r.out());
-        assertEquals(2, VaeModel.load(model()).manifest().history().size());
+        assertEquals(2, VaeModel.load(m).manifest().history().size());
+        assertEquals(1, VaeModel.load(model()).manifest().history().size(), "the class's model is unchanged");
     }
 
     @Test
-    @Order(4)
     void aModelAndADataSetOfDifferentImageSizesAreRejected() throws IOException {
         Path mnist = mnistDir(dir.resolve("mnist"));
         Cli r = Cli.run("eval", "--model", model().toString(), "--dataset", "mnist:" + mnist);
-        assertUserError(r, "m.zip", "64x64", "32x32");
+        assertUserError(r, "m.zip", "64×64", "32×32");
     }
 
     @Test
@@ -95,7 +111,6 @@ class TrainEvalCommandTest {
     }
 
     @Test
-    @Order(5)
     void aTruncatedModelFileIsRejected() throws IOException {
         byte[] full = Files.readAllBytes(model());
         Path cut = dir.resolve("cut.zip");
@@ -125,9 +140,19 @@ class TrainEvalCommandTest {
             var img = javax.imageio.ImageIO.read(png.resolve(name).toFile());
             assertEquals(64, img.getWidth());
             assertEquals(64, img.getHeight());
+            assertEquals(java.awt.image.BufferedImage.TYPE_BYTE_GRAY, img.getType());
+            var text = org.latentexplorer.render.export.PngExport.readText(png.resolve(name));
+            assertTrue(text.get(org.latentexplorer.render.export.PngExport.SETTINGS).contains("dataset-identity="
+                    + org.latentexplorer.data.DatasetIdentity.DSPRITES_GENERATOR), text.toString());
+            assertTrue(text.get(org.latentexplorer.render.export.ExportMetadata.ENVIRONMENT).contains("backend=not used"),
+                    text.toString());
         }
-        assertUserError(Cli.run("dataset", "export", "--dataset", "dsprites", "--indices", "737280", "--out", png.toString()),
+        try (var files = Files.list(png)) {
+            assertEquals(2, files.count(), "no temporary files left");
+        }
+        assertUserError(Cli.run("dataset", "export", "--dataset", "dsprites", "--indices", "3,737280", "--out", png.toString()),
                 "737280");
+        assertFalse(Files.exists(png.resolve("3.png")), "nothing is written when an index is out of range");
     }
 
     @Test

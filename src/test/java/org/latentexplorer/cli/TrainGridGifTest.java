@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.GifExport;
-import org.latentexplorer.render.TraversalGrid;
-import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.render.export.GifExport;
+import org.latentexplorer.render.traversal.TraversalGrid;
+import org.latentexplorer.render.traversal.TraversalSpec;
 
 /** {@code train --grid-gif}: one paper grid per epoch, decoded with that epoch's weights. */
 class TrainGridGifTest {
@@ -63,7 +63,7 @@ class TrainGridGifTest {
         Path model = CliFixtures.model(dir.resolve("m.zip"), 32, 2, org.latentexplorer.divergence.DivergenceSpec.of(
                 org.latentexplorer.divergence.DivergenceKind.KL_QP), "mnist:" + mnist, List.of());
         Path gif = dir.resolve("other.gif");
-        GifExport.write(gif, List.of(new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB)), 100);
+        GifExport.write(gif, List.of(new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB)), 100, java.util.Map.of());
         Cli r = Cli.run("train", "--resume", model.toString(), "--epochs", "2", "--out", model.toString(), "--grid-gif", gif.toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("20x10") && r.err().contains("342x70"), r.err());

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.common.UserInputException;
-import org.latentexplorer.render.LabelPosition;
-import org.latentexplorer.render.RowOrder;
-import org.latentexplorer.render.TraversalAnchor;
-import org.latentexplorer.render.TraversalDirection;
-import org.latentexplorer.render.TraversalRange;
-import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.render.traversal.LabelPosition;
+import org.latentexplorer.render.traversal.RowOrder;
+import org.latentexplorer.render.traversal.TraversalAnchor;
+import org.latentexplorer.render.traversal.TraversalDirection;
+import org.latentexplorer.render.traversal.TraversalRange;
+import org.latentexplorer.render.traversal.TraversalSpec;
 
 /** How traverse's options override a preset. */
 class TraversalOptionsTest {

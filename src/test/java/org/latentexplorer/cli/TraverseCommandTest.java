@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
+import org.latentexplorer.latent.LatentDecoder;
+import org.latentexplorer.model.ModelIdentity;
 import org.latentexplorer.model.VaeModel;
-import org.latentexplorer.render.GifExport;
-import org.latentexplorer.render.LatentDecoder;
-import org.latentexplorer.render.PngExport;
-import org.latentexplorer.render.TraversalGrid;
-import org.latentexplorer.render.TraversalSpec;
+import org.latentexplorer.render.export.GifExport;
+import org.latentexplorer.render.export.PngExport;
+import org.latentexplorer.render.traversal.TraversalGrid;
+import org.latentexplorer.render.traversal.TraversalSpec;
 
 /** {@code traverse} end to end on untrained models built from fresh weights. */
 class TraverseCommandTest {
@@ -102,6 +103,10 @@ class TraverseCommandTest {
         assertTrue(model1.contains("file=dsprites.zip"), model1);
         assertTrue(model1.contains("sha256=" + ModelIdentity.sha256(model)), model1);
         assertTrue(model1.contains("jsg-dual(alpha=0.5)"), model1);
+        String environment = text.get(org.latentexplorer.render.export.ExportMetadata.ENVIRONMENT);
+        assertTrue(environment.contains("native=") && environment.contains("java=" + System.getProperty("java.version"))
+                && environment.contains("os=" + System.getProperty("os.name")), environment);
+        assertTrue(text.get(PngExport.SOFTWARE).contains("(git "), text.toString());
         String columns = text.get(TraverseCommand.COLUMN_VALUES);
         String[] rows = columns.split("; ");
         assertEquals(10, rows.length, columns);
@@ -242,10 +247,10 @@ class TraverseCommandTest {
     @Test
     void wrongModelAndDataCombinationsNameBoth() {
         assertUserError(Cli.run("traverse", "--model", small.toString(), "--dataset", "dsprites", "--out",
-                dir.resolve("a.png").toString()), small.toString(), "32x32", "dsprites", "64x64");
+                dir.resolve("a.png").toString()), small.toString(), "32×32", "dsprites", "64×64");
         Path big = dsprites;
         assertUserError(Cli.run("traverse", "--model", big.toString(), "--dataset", "mnist:" + mnist, "--out",
-                dir.resolve("b.png").toString()), big.toString(), "64x64", "MNIST", "32x32");
+                dir.resolve("b.png").toString()), big.toString(), "64×64", "MNIST", "32×32");
     }
 
     @Test

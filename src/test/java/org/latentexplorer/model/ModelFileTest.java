@@ -15,6 +15,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.common.Environment;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
@@ -26,8 +27,19 @@ class ModelFileTest {
     static ModelManifest manifest(Architecture arch) {
         return new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, "test", "1.0.0-M2.1", "2026-01-01T00:00:00Z",
                 arch, DivergenceSpec.of(DivergenceKind.JSG_DUAL, 0.25), 1.0, Reconstruction.BERNOULLI,
-                new Provenance("dsprites", 100, 3, 16, 1e-4, 42), 2, 14,
-                List.of(new EpochRecord(1, 10, 9, 1, 0.5, 1.5, 2.0, 100), new EpochRecord(2, 8, 7.5, 0.5, 0.25, 0.75, 2.0, 100)));
+                new Provenance("dsprites", 100, "first", 3, 16, 1e-4, 42, "dsprites-generator-1"), 2, 14,
+                List.of(new EpochRecord(1, 10, 9, 1, 0.5, 1.5, 2.0, 100), new EpochRecord(2, 8, 7.5, 0.5, 0.25, 0.75, 2.0, 100)),
+                new Environment("test", "0123456789abcdef0123456789abcdef01234567", "CpuBackend (ND4J 1.0.0-M2.1)",
+                        "nd4j-native-onednn-avx2", "17.0.12 (Eclipse Adoptium)", "Linux 6.1 amd64"));
+    }
+
+    @Test
+    void filesWithoutAnEnvironmentOrDataSetIdentityReadThemAsUnknown() throws Exception {
+        ModelManifest old = ModelFile.read(GoldenModelFileTest.golden()).manifest();
+        assertEquals(Provenance.UNKNOWN, old.provenance().datasetIdentity());
+        assertEquals("unknown", old.environment().gitCommit());
+        assertEquals("unknown", old.environment().nativeBuild());
+        assertEquals(old.appVersion(), old.environment().appVersion());
     }
 
     @Test

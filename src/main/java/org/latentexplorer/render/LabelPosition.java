@@ -1,6 +1,0 @@
-package org.latentexplorer.render;
-
-/** Where row labels go: nowhere (pixel-exact grid), or in a margin left or right of the grid. */
-public enum LabelPosition {
-    NONE, LEFT, RIGHT
-}

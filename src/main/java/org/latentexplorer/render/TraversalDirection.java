@@ -1,9 +1,0 @@
-package org.latentexplorer.render;
-
-/** Column order of a traversal grid. */
-public enum TraversalDirection {
-    /** From hi (left) to lo (right), as in the paper: +1.96 … −1.96 (spec §f, §h.14). */
-    DESCENDING,
-    /** From lo (left) to hi (right). */
-    ASCENDING
-}

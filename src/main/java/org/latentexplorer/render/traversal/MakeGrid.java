@@ -1,0 +1,77 @@
+package org.latentexplorer.render.traversal;
+
+/**
+ * The layout of {@code torchvision.utils.make_grid(tensor, nrow, padding, normalize=False, pad_value)}
+ * followed by {@code save_image}'s byte conversion, for single-channel images repeated to RGB.
+ * <p>
+ * With {@code xmaps = min(nrow, n)} and {@code ymaps = ceil(n / xmaps)} the grid is
+ * {@code xmaps·(W+padding)+padding} wide and {@code ymaps·(H+padding)+padding} high, filled with
+ * {@code pad_value}; image k goes to row {@code k / xmaps}, column {@code k % xmaps}, its top-left
+ * corner at ({@code col·(W+padding)+padding}, {@code row·(H+padding)+padding}). Intensities become
+ * bytes as {@code uint8(clamp(x·255 + 0.5, 0, 255))} in float32 (NaN becomes 0).
+ * (make_grid returns a lone image unpadded; here n = 1 is padded like any other count.)
+ */
+public final class MakeGrid {
+    private MakeGrid() {
+    }
+
+    /** {@code uint8(clamp(x·255 + 0.5, 0, 255))} in float32; NaN maps to 0. */
+    public static int toByte(float x) {
+        float v = x * 255f + 0.5f;
+        if (!(v > 0f)) {
+            return 0;
+        }
+        if (v >= 255f) {
+            return 255;
+        }
+        return (int) v;
+    }
+
+    /** Grid width for {@code n} images of width {@code w} with {@code nrow} per row. */
+    public static int width(int n, int nrow, int w, int padding) {
+        return Math.min(nrow, n) * (w + padding) + padding;
+    }
+
+    /** Grid height for {@code n} images of height {@code h} with {@code nrow} per row. */
+    public static int height(int n, int nrow, int h, int padding) {
+        int xmaps = Math.min(nrow, n);
+        int ymaps = (n + xmaps - 1) / xmaps;
+        return ymaps * (h + padding) + padding;
+    }
+
+    /**
+     * Lays out n images (n×H×W row-major) as packed RGB bytes (3 per pixel, row-major, grey repeated).
+     *
+     * @throws IllegalArgumentException if the image array does not hold n×H×W values
+     */
+    public static byte[] layout(float[] images, int n, int h, int w, int nrow, int padding, float padValue) {
+        if (n < 1 || h < 1 || w < 1 || nrow < 1 || padding < 0) {
+            throw new IllegalArgumentException("bad grid geometry n=" + n + " h=" + h + " w=" + w + " nrow=" + nrow
+                    + " padding=" + padding);
+        }
+        if (images.length != (long) n * h * w) {
+            throw new IllegalArgumentException("expected " + ((long) n * h * w) + " pixel values for " + n + " images of "
+                    + h + "×" + w + ", got " + images.length);
+        }
+        int xmaps = Math.min(nrow, n);
+        int gridW = width(n, nrow, w, padding);
+        int gridH = height(n, nrow, h, padding);
+        byte[] rgb = new byte[gridW * gridH * 3];
+        java.util.Arrays.fill(rgb, (byte) toByte(padValue));
+        for (int k = 0; k < n; k++) {
+            int top = (k / xmaps) * (h + padding) + padding;
+            int left = (k % xmaps) * (w + padding) + padding;
+            int src = k * h * w;
+            for (int y = 0; y < h; y++) {
+                int dst = ((top + y) * gridW + left) * 3;
+                for (int x = 0; x < w; x++) {
+                    byte b = (byte) toByte(images[src + y * w + x]);
+                    rgb[dst++] = b;
+                    rgb[dst++] = b;
+                    rgb[dst++] = b;
+                }
+            }
+        }
+        return rgb;
+    }
+}
