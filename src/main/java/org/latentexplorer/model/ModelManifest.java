@@ -12,16 +12,37 @@ import org.latentexplorer.divergence.DivergenceSpec;
  * @param appVersion      the Latent Explorer version that wrote the file
  * @param nd4jVersion     the ND4J version that trained it
  * @param createdAt       ISO-8601 time of writing
+ * @param imported        where an imported PyTorch model came from; null for models trained here. When its
+ *                        loss is not one of ours, {@code divergence} is only the KL(q‖p) used to evaluate it
  */
 public record ModelManifest(String format, int formatVersion, String appVersion, String nd4jVersion, String createdAt,
                             Architecture architecture, DivergenceSpec divergence, double lambda,
                             Reconstruction reconstruction, Provenance provenance, int epochsCompleted, long steps,
-                            List<EpochRecord> history) {
+                            List<EpochRecord> history, ImportedFrom imported) {
     public static final String FORMAT = "latent-explorer-model";
     public static final int FORMAT_VERSION = 1;
 
     public ModelManifest {
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** A manifest of a model trained here (no import record). */
+    public ModelManifest(String format, int formatVersion, String appVersion, String nd4jVersion, String createdAt,
+                         Architecture architecture, DivergenceSpec divergence, double lambda,
+                         Reconstruction reconstruction, Provenance provenance, int epochsCompleted, long steps,
+                         List<EpochRecord> history) {
+        this(format, formatVersion, appVersion, nd4jVersion, createdAt, architecture, divergence, lambda, reconstruction,
+                provenance, epochsCompleted, steps, history, null);
+    }
+
+    /** Whether this model's loss can be trained further here (false for imported losses we do not implement). */
+    public boolean trainable() {
+        return imported == null || imported.lossSupported();
+    }
+
+    /** The divergence as shown to users: ours, or {@code imported: NAME} for a loss we do not implement. */
+    public String divergenceLabel() {
+        return trainable() ? divergence.describe() : imported.lossLabel();
     }
 
     /** The loss settings for building graphs of this model. */
@@ -31,7 +52,9 @@ public record ModelManifest(String format, int formatVersion, String appVersion,
 
     /** A one-line description, e.g. {@code jsg-dual(alpha=0.5), 64×64, D=10, dsprites, 3 epochs}. */
     public String describe() {
-        return divergence.describe() + ", " + architecture.imageSize() + "x" + architecture.imageSize() + ", D="
-                + architecture.latents() + ", " + provenance.dataset() + ", " + epochsCompleted + " epochs";
+        return divergenceLabel() + ", " + architecture.imageSize() + "x" + architecture.imageSize()
+                + (architecture.channels() == 3 ? " RGB" : "") + ", D="
+                + architecture.latents() + ", " + provenance.dataset() + ", " + epochsCompleted + " epochs"
+                + (imported != null ? ", imported from PyTorch (" + imported.format() + ")" : "");
     }
 }

@@ -71,6 +71,17 @@ public final class Trainer {
      */
     public static Trainer resume(Path checkpoint, ModelFile.Contents contents, Dataset data, int totalEpochs) {
         ModelManifest m = contents.manifest();
+        if (!m.trainable()) {
+            throw UserInputException.forFile(checkpoint, "was imported from PyTorch with the loss '" + m.imported().loss()
+                    + "', which Latent Explorer does not train; it can be explored (traversals, alpha curves, eval) but its training cannot be continued");
+        }
+        if (m.architecture().channels() != 1) {
+            throw UserInputException.forFile(checkpoint, "is a colour (RGB) model; training here uses grey data sets only, so it cannot be continued");
+        }
+        if (contents.optimizer() == null && m.imported() != null) {
+            // an imported PyTorch run carries no optimizer state: continue with a fresh Adam
+            contents = new ModelFile.Contents(m, contents.weights(), freshAdam(m.architecture()));
+        }
         if (contents.optimizer() == null) {
             throw UserInputException.forFile(checkpoint, "holds no optimizer state, so training cannot resume from it");
         }
@@ -82,6 +93,16 @@ public final class Trainer {
         TrainingConfig config = new TrainingConfig(p.dataset(), p.limit(), Subset.fromCliName(p.subset()), m.divergence(), m.lambda(), m.reconstruction(),
                 m.architecture().latents(), totalEpochs, p.batchSize(), p.learningRate(), p.seed(), 0);
         return new Trainer(config, data, contents.weights(), contents.optimizer(), m.history(), m.epochsCompleted() + 1, m.steps());
+    }
+
+    private static AdamState freshAdam(Architecture arch) {
+        java.util.Map<String, float[]> first = new java.util.LinkedHashMap<>();
+        java.util.Map<String, float[]> second = new java.util.LinkedHashMap<>();
+        for (Architecture.Parameter p : arch.parameters()) {
+            first.put(p.name(), new float[(int) p.length()]);
+            second.put(p.name(), new float[(int) p.length()]);
+        }
+        return new AdamState(0, first, second);
     }
 
     public TrainingConfig config() {
