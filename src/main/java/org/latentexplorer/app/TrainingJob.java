@@ -77,6 +77,7 @@ public final class TrainingJob {
         Trainer trainer;
         if (resumeFrom != null) {
             ModelFile.Contents contents = ModelFile.read(resumeFrom);
+            Trainer.requireTrainable(resumeFrom, contents.manifest());
             Provenance p = contents.manifest().provenance();
             data = open(p.dataset(), p.limit(), Subset.fromCliName(p.subset()));
             trainer = Trainer.resume(resumeFrom, contents, data, totalEpochs);

@@ -109,6 +109,7 @@ final class TrainCommand implements Callable<Integer> {
         List<BufferedImage> earlier = List.of();
         if (resume != null) {
             ModelFile.Contents contents = ModelFile.read(resume);
+            Trainer.requireTrainable(resume, contents.manifest());
             DatasetSpec ds = DatasetSpec.parse(contents.manifest().provenance().dataset());
             if (gridGif != null) {
                 earlier = earlierFrames(contents.manifest().architecture().latents(), contents.manifest().architecture().imageSize());

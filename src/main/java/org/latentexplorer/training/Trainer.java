@@ -71,13 +71,7 @@ public final class Trainer {
      */
     public static Trainer resume(Path checkpoint, ModelFile.Contents contents, Dataset data, int totalEpochs) {
         ModelManifest m = contents.manifest();
-        if (!m.trainable()) {
-            throw UserInputException.forFile(checkpoint, "was imported from PyTorch with the loss '" + m.imported().loss()
-                    + "', which Latent Explorer does not train; it can be explored (traversals, alpha curves, eval) but its training cannot be continued");
-        }
-        if (m.architecture().channels() != 1) {
-            throw UserInputException.forFile(checkpoint, "is a colour (RGB) model; training here uses grey data sets only, so it cannot be continued");
-        }
+        requireTrainable(checkpoint, m);
         if (contents.optimizer() == null && m.imported() != null) {
             // an imported PyTorch run carries no optimizer state: continue with a fresh Adam
             contents = new ModelFile.Contents(m, contents.weights(), freshAdam(m.architecture()));
@@ -93,6 +87,22 @@ public final class Trainer {
         TrainingConfig config = new TrainingConfig(p.dataset(), p.limit(), Subset.fromCliName(p.subset()), m.divergence(), m.lambda(), m.reconstruction(),
                 m.architecture().latents(), totalEpochs, p.batchSize(), p.learningRate(), p.seed(), 0);
         return new Trainer(config, data, contents.weights(), contents.optimizer(), m.history(), m.epochsCompleted() + 1, m.steps());
+    }
+
+    /**
+     * Refuses models whose training cannot continue here: imported PyTorch runs with a loss we do not
+     * implement, and colour models (training uses grey data sets).
+     *
+     * @throws UserInputException naming the file and why
+     */
+    public static void requireTrainable(Path checkpoint, ModelManifest m) {
+        if (!m.trainable()) {
+            throw UserInputException.forFile(checkpoint, "was imported from PyTorch with the loss '" + m.imported().loss()
+                    + "', which Latent Explorer does not train; it can be explored (traversals, alpha curves, eval) but its training cannot be continued");
+        }
+        if (m.architecture().channels() != 1) {
+            throw UserInputException.forFile(checkpoint, "is a colour (RGB) model; training here uses grey data sets only, so it cannot be continued");
+        }
     }
 
     private static AdamState freshAdam(Architecture arch) {
