@@ -132,7 +132,7 @@ final class CurveCommand implements Callable<Integer> {
             Map<String, String> text = new LinkedHashMap<>();
             text.put(PngExport.SETTINGS, settings);
             text.put(PngExport.MODEL, ModelIdentity.of(model, m));
-            JFreeChart chart = AlphaCurves.divergenceChart("Divergence vs α: " + model.getFileName() + " (" + trained.describe()
+            JFreeChart chart = AlphaCurves.divergenceChart("Divergence vs α: " + model.getFileName() + " (" + m.manifest().divergenceLabel()
                     + "), " + sample.size() + " examples", curves);
             ChartExport.write(chart, out, width, height, text);
         }
