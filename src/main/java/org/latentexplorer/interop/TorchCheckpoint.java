@@ -190,6 +190,13 @@ public final class TorchCheckpoint {
             if (e.getSize() >= 0 && b.length != e.getSize()) {
                 throw UserInputException.forFile(file, e.getName() + " is truncated (" + b.length + " of " + e.getSize() + " bytes)");
             }
+            if (e.getCrc() != -1) {
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(b);
+                if (crc.getValue() != e.getCrc()) {
+                    throw UserInputException.forFile(file, "corrupt PyTorch zip checkpoint: " + e.getName() + " fails its CRC-32 check");
+                }
+            }
             return b;
         } catch (ZipException | java.io.EOFException ex) {
             throw UserInputException.forFile(file, "truncated or corrupt PyTorch zip checkpoint (" + e.getName() + ": " + ex.getMessage() + ")", ex);
@@ -301,14 +308,18 @@ public final class TorchCheckpoint {
     private static TensorData convert(Path file, String name, RestrictedUnpickler.Tensor t, StorageRef s, byte[] data) {
         long n = 1;
         long maxIndex = t.storageOffset();
-        for (int d = 0; d < t.shape().length; d++) {
-            if (t.shape()[d] < 0 || t.stride()[d] < 0) {
-                throw UserInputException.forFile(file, "tensor " + name + " has a negative size or stride");
+        try {
+            for (int d = 0; d < t.shape().length; d++) {
+                if (t.shape()[d] < 0 || t.stride()[d] < 0) {
+                    throw UserInputException.forFile(file, "tensor " + name + " has a negative size or stride");
+                }
+                n = Math.multiplyExact(n, t.shape()[d]);
+                if (t.shape()[d] > 0) {
+                    maxIndex = Math.addExact(maxIndex, Math.multiplyExact(t.shape()[d] - 1, t.stride()[d]));
+                }
             }
-            n = Math.multiplyExact(n, t.shape()[d]);
-            if (t.shape()[d] > 0) {
-                maxIndex += (t.shape()[d] - 1) * t.stride()[d];
-            }
+        } catch (ArithmeticException e) {
+            throw UserInputException.forFile(file, "tensor " + name + " has an impossible size " + Arrays.toString(t.shape()));
         }
         if (n > Integer.MAX_VALUE) {
             throw UserInputException.forFile(file, "tensor " + name + " is too large");

@@ -228,6 +228,9 @@ class ImportExportCommandTest {
         Arrays.fill(garbled, 2, 40, (byte) 0xfe);
         entries.put("b32_zip_half/data.pkl", garbled);
         refused(write("zip-garbled.pt", CheckpointBuilder.zipOf(entries)), "refused pickle opcode 0xfe");
+        byte[] zip = CheckpointBuilder.fixture("b32_zip_half.pt");
+        zip[zip.length / 2] ^= 0x01; // one bit inside a stored tensor
+        refused(write("zip-bitflip.pt", zip), "fails its CRC-32 check");
         byte[] legacy = CheckpointBuilder.fixture("b32_legacy.pt");
         byte[] bad = legacy.clone();
         bad[6] ^= 0x55; // inside the magic number
