@@ -35,6 +35,12 @@ public record ModelManifest(String format, int formatVersion, String appVersion,
                 provenance, epochsCompleted, steps, history, null);
     }
 
+    /** This manifest with other training data (continuing an imported model on data of this machine). */
+    public ModelManifest withProvenance(Provenance p) {
+        return new ModelManifest(format, formatVersion, appVersion, nd4jVersion, createdAt, architecture, divergence, lambda,
+                reconstruction, p, epochsCompleted, steps, history, imported);
+    }
+
     /** Whether this model's loss can be trained further here (false for imported losses we do not implement). */
     public boolean trainable() {
         return imported == null || imported.lossSupported();

@@ -38,6 +38,8 @@ public final class Trainer {
     private final List<EpochRecord> history;
     private final int firstEpoch;
     private final long firstStep;
+    /** Where a model imported from PyTorch came from, kept in the checkpoints of its continued training. */
+    private org.latentexplorer.model.ImportedFrom imported;
 
     private Trainer(TrainingConfig config, Dataset data, VaeWeights weights, AdamState optimizer,
                     List<EpochRecord> history, int firstEpoch, long firstStep) {
@@ -86,7 +88,9 @@ public final class Trainer {
         Provenance p = m.provenance();
         TrainingConfig config = new TrainingConfig(p.dataset(), p.limit(), Subset.fromCliName(p.subset()), m.divergence(), m.lambda(), m.reconstruction(),
                 m.architecture().latents(), totalEpochs, p.batchSize(), p.learningRate(), p.seed(), 0);
-        return new Trainer(config, data, contents.weights(), contents.optimizer(), m.history(), m.epochsCompleted() + 1, m.steps());
+        Trainer t = new Trainer(config, data, contents.weights(), contents.optimizer(), m.history(), m.epochsCompleted() + 1, m.steps());
+        t.imported = m.imported();
+        return t;
     }
 
     /**
@@ -201,7 +205,7 @@ public final class Trainer {
                 Instant.now().toString(), arch, config.divergence(), config.lambda(), config.reconstruction(),
                 new Provenance(config.dataset(), config.limit(), config.subset().cliName(), config.epochs(), config.batchSize(), config.learningRate(),
                         config.seed()),
-                epochsCompleted, steps, history);
+                epochsCompleted, steps, history, imported);
     }
 
     /** {@code model.zip} → {@code model-epoch10.zip}. */

@@ -130,6 +130,24 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void anImportedModelOfOneOfOurLossesTrainsFurtherOnDataGivenHere() throws IOException {
+        Path model = dir.resolve("m.zip");
+        assertEquals(0, Cli.run("import", "--from", runFolder("b32_legacy").toString(), "--out", model.toString()).exitCode());
+        Path mnist = CliFixtures.mnistDir(dir.resolve("mnist"), 16);
+        Path out = dir.resolve("continued.zip");
+        Cli t = Cli.run("train", "--resume", model.toString(), "--dataset", "mnist:" + mnist, "--limit", "16", "--epochs", "31",
+                "--out", out.toString());
+        assertEquals(0, t.exitCode(), t.err());
+        VaeModel before = VaeModel.load(model);
+        VaeModel after = VaeModel.load(out);
+        assertEquals(31, after.manifest().epochsCompleted());
+        assertEquals(1, after.manifest().history().size());
+        assertEquals(before.manifest().divergence(), after.manifest().divergence());
+        assertEquals(before.manifest().imported().sha256(), after.manifest().imported().sha256(), "the import's provenance is kept");
+        assertFalse(Arrays.equals(before.weights().get("dec.lin1.W"), after.weights().get("dec.lin1.W")), "trained");
+    }
+
+    @Test
     void exportThenReimportIsExact() throws IOException {
         for (String fixture : new String[] {"b32_zip_half", "b64rgb_legacy_half"}) {
             Path model = dir.resolve(fixture + ".zip");
