@@ -31,6 +31,8 @@ import org.latentexplorer.model.ModelManifest;
 final class ModelsView {
     private final AppContext ctx;
     private final Consumer<Path> opener;
+    private final Button saveImported = new Button("Save imported model as…");
+    private Consumer<Path> saveImportedAction = p -> { };
     private final SplitPane root = new SplitPane();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<Path> bundled = FXCollections.observableArrayList();
@@ -46,6 +48,15 @@ final class ModelsView {
         open.setId("models-open");
         open.getStyleClass().add("accent");
         open.setOnAction(e -> chooseAndOpen());
+        saveImported.setId("models-save-imported");
+        saveImported.setVisible(false);
+        saveImported.managedProperty().bind(saveImported.visibleProperty());
+        saveImported.setOnAction(e -> {
+            Path target = ctx.save("Save imported model", "imported.zip", List.of(AppContext.MODELS));
+            if (target != null) {
+                saveImportedAction.accept(target);
+            }
+        });
         Button openRun = new Button("Open PyTorch run folder…");
         openRun.setId("models-open-run");
         openRun.setOnAction(e -> chooseRunAndOpen());
@@ -54,7 +65,7 @@ final class ModelsView {
         drop.setWrapText(true);
         ListView<Path> recentList = list(recent, "models-recent");
         ListView<Path> bundledList = list(bundled, "models-bundled");
-        VBox left = new VBox(8, title("Open"), open, openRun, drop, title("Recent files"), recentList, title("Bundled models (models/)"),
+        VBox left = new VBox(8, title("Open"), open, openRun, drop, saveImported, title("Recent files"), recentList, title("Bundled models (models/)"),
                 bundledList);
         VBox.setVgrow(recentList, Priority.ALWAYS);
         left.setPadding(new Insets(12));
@@ -164,6 +175,11 @@ final class ModelsView {
         }
     }
 
+    /** What "Save imported model as…" does with the chosen file. */
+    void onSaveImported(Consumer<Path> action) {
+        saveImportedAction = action;
+    }
+
     void recent(List<Path> paths) {
         recent.setAll(paths);
     }
@@ -173,6 +189,7 @@ final class ModelsView {
     }
 
     private void show(LoadedModel m) {
+        saveImported.setVisible(m != null && m.file() == null && m.manifest().imported() != null);
         manifest.getChildren().clear();
         history.getItems().clear();
         historyData.removeAllSeries();

@@ -258,5 +258,13 @@ class AppUiTest {
             colour = ((p >> 16) & 0xff) != (p & 0xff);
         }
         assertTrue(colour, "RGB tiles");
+
+        // the in-memory import can be saved as a model file, which is then the current model
+        assertTrue(fx(() -> ROBOT.lookup("#models-save-imported").query().isVisible()));
+        Path saved = dir.resolve("imported-celeba-like.zip");
+        ROBOT.interact(() -> window.saveImported(saved));
+        waitFor(() -> saved.equals(window.model().get().file()));
+        assertEquals(3, org.latentexplorer.model.VaeModel.load(saved).architecture().channels());
+        assertFalse(fx(() -> ROBOT.lookup("#models-save-imported").query().isVisible()));
     }
 }
