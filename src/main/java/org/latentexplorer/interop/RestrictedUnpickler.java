@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A pickle reader for PyTorch state dicts that runs nothing. It knows the opcodes of protocols 0–4
- * that data needs (integers, floats, strings, tuples, lists, dicts, memo, persistent ids) and
+ * A pickle reader for PyTorch state dicts that runs nothing. It knows the binary opcodes of protocols
+ * 2–5 that data needs (integers, floats, strings, tuples, lists, dicts, memo, persistent ids) and
  * exactly the globals a state dict needs: {@code collections.OrderedDict},
  * {@code torch._utils._rebuild_tensor_v2} and the float/double/half storage types. Every other
  * global, every {@code REDUCE} of something else, every {@code BUILD} other than an OrderedDict's

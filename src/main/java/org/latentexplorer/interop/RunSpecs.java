@@ -34,7 +34,7 @@ import org.latentexplorer.model.Reconstruction;
  */
 public record RunSpecs(Path file, String codebase, Integer channels, Integer imageSize, Integer latents, String loss,
                        String recDist, String dataset, int epochs, int batchSize, double learningRate, long seed,
-                       Map<String, Double> lossParameters, String torchVersion, String modelType, Map<String, JsonNode> all) {
+                       Map<String, Double> lossParameters, String torchVersion, String modelType) {
     public static final String GEOMETRIC_JS = "geometric-js";
     public static final String DISENTANGLING_VAE = "disentangling-vae";
 
@@ -56,8 +56,6 @@ public record RunSpecs(Path file, String codebase, Integer channels, Integer ima
         if (root == null || !root.isObject()) {
             throw UserInputException.forFile(file, "is not a JSON object of run arguments");
         }
-        Map<String, JsonNode> all = new TreeMap<>();
-        root.fields().forEachRemaining(e -> all.put(e.getKey(), e.getValue()));
         String codebase = root.has("GJS_A") || root.has("MMD_B") ? GEOMETRIC_JS : DISENTANGLING_VAE;
         Integer channels = null;
         Integer size = null;
@@ -93,7 +91,7 @@ public record RunSpecs(Path file, String codebase, Integer channels, Integer ima
                 root.has("rec_dist") ? root.get("rec_dist").asText() : "bernoulli",
                 root.has("dataset") ? root.get("dataset").asText() : "unknown",
                 root.path("epochs").asInt(0), root.path("batch_size").asInt(64), root.path("lr").asDouble(5e-4),
-                root.path("seed").asLong(1234), params, torch, modelType, all);
+                root.path("seed").asLong(1234), params, torch, modelType);
     }
 
     private static int integer(Path file, JsonNode root, String field) {

@@ -7,7 +7,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -355,10 +354,5 @@ public final class TorchCheckpoint {
             default -> "float64";
         };
         return new TensorData(t.shape().clone(), v, dtype);
-    }
-
-    /** All tensor names, for messages. */
-    static List<String> names(StateDict sd) {
-        return new ArrayList<>(sd.tensors().keySet());
     }
 }

@@ -207,5 +207,4 @@ public final class TorchExport {
             default -> kind;
         };
     }
-
 }

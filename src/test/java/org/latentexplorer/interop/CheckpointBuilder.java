@@ -3,14 +3,10 @@ package org.latentexplorer.interop;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -118,16 +114,5 @@ public final class CheckpointBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Little-endian float32 bytes of values. */
-    static byte[] floats(float[] v) {
-        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(v);
-        return b.array();
-    }
-
-    static List<String> names(Map<String, ?> m) {
-        return new ArrayList<>(m.keySet());
     }
 }
