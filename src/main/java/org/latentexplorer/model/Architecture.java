@@ -6,7 +6,7 @@ import java.util.List;
 import org.latentexplorer.common.UserInputException;
 
 /**
- * A Table 3 convolutional VAE (spec §c): 32×32 or 64×64 inputs with 1 (grey) or 3 (RGB) channels,
+ * A Table 3 convolutional VAE (docs/method.md §3): 32×32 or 64×64 inputs with 1 (grey) or 3 (RGB) channels,
  * any latent size. Invariant: imageSize ∈ {32, 64}, channels ∈ {1, 3} and 1 ≤ latents ≤ 1024.
  * {@link #parameters()} lists every weight in a fixed order with its ND4J shape and PyTorch fan-in.
  *
