@@ -88,6 +88,11 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void interopTranslatesPyTorchFilesToModelFiles() {
+        onlyDependOn("interop", "backend", "common", "divergence", "model", "com.fasterxml.jackson..");
+    }
+
+    @Test
     void traversalGridsImportNoNd4jAndNoModel() {
         onlyDependOn("render.traversal", "common", "latent");
     }

@@ -97,6 +97,22 @@ final class AppContext {
         return f.toPath();
     }
 
+    /** Asks for a folder (e.g. a PyTorch run folder); null when cancelled. */
+    Path openFolder(String title) {
+        javafx.stage.DirectoryChooser c = new javafx.stage.DirectoryChooser();
+        c.setTitle(title);
+        Path last = prefs.lastFolder();
+        if (last != null) {
+            c.setInitialDirectory(last.toFile());
+        }
+        File f = c.showDialog(owner);
+        if (f == null) {
+            return null;
+        }
+        prefs.lastFolder(f.toPath());
+        return f.toPath();
+    }
+
     Path save(String title, String name, List<FileChooser.ExtensionFilter> filters) {
         FileChooser c = chooser(title, filters);
         c.setInitialFileName(name);

@@ -38,6 +38,23 @@ public final class FxImages {
         return image;
     }
 
+    /** An image from C×H×W values in [0, 1]: grey for C = 1, RGB planes for C = 3. */
+    public static WritableImage image(float[] pixels, int channels, int height, int width) {
+        if (channels == 1) {
+            return grey(pixels, 0, height, width);
+        }
+        int plane = height * width;
+        byte[] rgb = new byte[plane * 3];
+        for (int i = 0; i < plane; i++) {
+            for (int c = 0; c < 3; c++) {
+                rgb[3 * i + c] = (byte) Math.round(Math.max(0f, Math.min(1f, pixels[c * plane + i])) * 255f);
+            }
+        }
+        WritableImage image = new WritableImage(width, height);
+        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getByteRgbInstance(), rgb, 0, width * 3);
+        return image;
+    }
+
     /** A greyscale image from H×W values in [0, 1], starting at {@code offset}. */
     public static WritableImage grey(float[] pixels, int offset, int height, int width) {
         byte[] rgb = new byte[height * width * 3];

@@ -47,6 +47,11 @@ public record LoadedModel(Path file, VaeModel model, String origin, boolean untr
             }
 
             @Override
+            public int channels() {
+                return own.channels();
+            }
+
+            @Override
             public float[] decode(float[] latents, int n) {
                 return own.decode(latents, n);
             }

@@ -67,6 +67,7 @@ public final class MainWindow implements AutoCloseable {
         alphaView = new AlphaView(alphaVm, ctx);
         traverseView = new TraverseView(traverseVm, ctx);
         modelsView = new ModelsView(ctx, this::openModel);
+        modelsView.onSaveImported(this::saveImported);
         ctx.recentChanged = modelsView::recent;
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -227,6 +228,25 @@ public final class MainWindow implements AutoCloseable {
         }, t -> {
             ctx.job.set("Could not open " + file.getFileName());
             ctx.showError("Could not open the model", t);
+        });
+    }
+
+    /**
+     * Saves the current model, imported from PyTorch and held in memory, as a model file, then opens
+     * that file (so that it can be trained further and joins the recent files).
+     */
+    public void saveImported(Path target) {
+        LoadedModel m = ctx.model.get();
+        if (m == null || target == null) {
+            return;
+        }
+        ctx.job.set("Saving " + target.getFileName() + " …");
+        jobs.submit("save-imported", () -> {
+            org.latentexplorer.model.ModelFile.write(target, m.manifest(), m.model().weights(), null);
+            return target;
+        }, this::openModel, t -> {
+            ctx.job.set("Could not save " + target.getFileName());
+            ctx.showError("Could not save the model", t);
         });
     }
 

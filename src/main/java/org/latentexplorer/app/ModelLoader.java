@@ -37,8 +37,15 @@ public final class ModelLoader {
     private ModelLoader() {
     }
 
-    /** Loads and validates a model file; a bad file throws the library's message naming it. */
+    /**
+     * Loads and validates a model file; a bad file throws the library's message naming it. A PyTorch
+     * {@code model.pt} (or a run folder holding one) is imported on the fly and kept in memory.
+     */
     public static LoadedModel load(Path file) {
+        if (org.latentexplorer.interop.TorchImport.isPytorchRun(file)) {
+            VaeModel imported = org.latentexplorer.interop.TorchImport.read(file, null).model();
+            return new LoadedModel(null, imported, "imported from PyTorch: " + file, false, sampleFor(imported.manifest()));
+        }
         VaeModel model = VaeModel.load(file);
         return new LoadedModel(file, model, file.getFileName().toString(), false, sampleFor(model.manifest()));
     }

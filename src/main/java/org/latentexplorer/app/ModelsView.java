@@ -31,6 +31,8 @@ import org.latentexplorer.model.ModelManifest;
 final class ModelsView {
     private final AppContext ctx;
     private final Consumer<Path> opener;
+    private final Button saveImported = new Button("Save imported model as…");
+    private Consumer<Path> saveImportedAction = p -> { };
     private final SplitPane root = new SplitPane();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<Path> bundled = FXCollections.observableArrayList();
@@ -46,12 +48,24 @@ final class ModelsView {
         open.setId("models-open");
         open.getStyleClass().add("accent");
         open.setOnAction(e -> chooseAndOpen());
-        Label drop = new Label("or drop a .zip model file anywhere on the window");
+        saveImported.setId("models-save-imported");
+        saveImported.setVisible(false);
+        saveImported.managedProperty().bind(saveImported.visibleProperty());
+        saveImported.setOnAction(e -> {
+            Path target = ctx.save("Save imported model", "imported.zip", List.of(AppContext.MODELS));
+            if (target != null) {
+                saveImportedAction.accept(target);
+            }
+        });
+        Button openRun = new Button("Open PyTorch run folder…");
+        openRun.setId("models-open-run");
+        openRun.setOnAction(e -> chooseRunAndOpen());
+        Label drop = new Label("or drop a .zip model, a PyTorch model.pt or a run folder (model.pt + specs.json) anywhere on the window");
         drop.getStyleClass().add("drop-hint");
         drop.setWrapText(true);
         ListView<Path> recentList = list(recent, "models-recent");
         ListView<Path> bundledList = list(bundled, "models-bundled");
-        VBox left = new VBox(8, title("Open"), open, drop, title("Recent files"), recentList, title("Bundled models (models/)"),
+        VBox left = new VBox(8, title("Open"), open, openRun, drop, saveImported, title("Recent files"), recentList, title("Bundled models (models/)"),
                 bundledList);
         VBox.setVgrow(recentList, Priority.ALWAYS);
         left.setPadding(new Insets(12));
@@ -145,10 +159,25 @@ final class ModelsView {
     }
 
     void chooseAndOpen() {
-        Path p = ctx.open("Open model", List.of(AppContext.MODELS, new javafx.stage.FileChooser.ExtensionFilter("All files", "*")));
+        Path p = ctx.open("Open model", List.of(AppContext.MODELS,
+                new javafx.stage.FileChooser.ExtensionFilter("PyTorch checkpoints (*.pt, *.pth)", "*.pt", "*.pth"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*")));
         if (p != null) {
             opener.accept(p);
         }
+    }
+
+    /** Opens a PyTorch run folder (model.pt + specs.json of geometric-js or disentangling-vae), imported on the fly. */
+    void chooseRunAndOpen() {
+        Path p = ctx.openFolder("Open PyTorch run folder (model.pt + specs.json)");
+        if (p != null) {
+            opener.accept(p);
+        }
+    }
+
+    /** What "Save imported model as…" does with the chosen file. */
+    void onSaveImported(Consumer<Path> action) {
+        saveImportedAction = action;
     }
 
     void recent(List<Path> paths) {
@@ -160,6 +189,7 @@ final class ModelsView {
     }
 
     private void show(LoadedModel m) {
+        saveImported.setVisible(m != null && m.file() == null && m.manifest().imported() != null);
         manifest.getChildren().clear();
         history.getItems().clear();
         historyData.removeAllSeries();
@@ -169,9 +199,11 @@ final class ModelsView {
         ModelManifest mf = m.manifest();
         int row = 0;
         row = entry(row, "File", m.file() == null ? "(in memory) " + m.origin() : m.file().toString());
-        row = entry(row, "Divergence", mf.divergence().describe() + "  (" + mf.divergence().kind().label() + ")");
+        row = entry(row, "Divergence", mf.trainable() ? mf.divergence().describe() + "  (" + mf.divergence().kind().label() + ")"
+                : mf.divergenceLabel() + "  (explorable; evaluated with KL(q‖p); training cannot be continued here)");
         row = entry(row, "λ, reconstruction", mf.lambda() + ", " + mf.reconstruction().cliName());
-        row = entry(row, "Architecture", mf.architecture().imageSize() + "×" + mf.architecture().imageSize() + ", D = "
+        row = entry(row, "Architecture", mf.architecture().imageSize() + "×" + mf.architecture().imageSize()
+                + (mf.architecture().channels() == 3 ? " RGB" : "") + ", D = "
                 + mf.architecture().latents() + ", " + String.format(Locale.ROOT, "%,d", mf.architecture().parameterCount())
                 + " parameters");
         var p = mf.provenance();
@@ -179,6 +211,15 @@ final class ModelsView {
         row = entry(row, "Training", mf.epochsCompleted() + " of " + p.epochs() + " epochs, " + mf.steps() + " steps, batch "
                 + p.batchSize() + ", lr " + p.learningRate() + ", seed " + p.seed());
         row = entry(row, "Written by", "Latent Explorer " + mf.appVersion() + ", ND4J " + mf.nd4jVersion() + ", " + mf.createdAt());
+        if (mf.imported() != null) {
+            var i = mf.imported();
+            row = entry(row, "Imported from", i.source() + " (" + i.format() + " format)");
+            row = entry(row, "SHA-256", i.sha256());
+            row = entry(row, "Run", "loss " + i.loss() + ", specs " + i.specs() + ", torch " + i.torchVersion());
+            for (String note : i.notes()) {
+                row = entry(row, "Note", note);
+            }
+        }
         if (m.untrained()) {
             entry(row, "Note", "freshly initialised, not trained: train one in the Train view or open a model file");
         }

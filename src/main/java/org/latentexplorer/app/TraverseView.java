@@ -56,7 +56,7 @@ final class TraverseView {
                 : FxImages.of(vm.gridProperty().get().toAnnotatedImage()), vm.gridProperty()));
         liveView.imageProperty().bind(Bindings.createObjectBinding(() -> {
             TraverseViewModel.Tile t = vm.liveProperty().get();
-            return t == null ? null : FxImages.grey(t.pixels(), 0, t.height(), t.width());
+            return t == null ? null : FxImages.image(t.pixels(), t.channels(), t.height(), t.width());
         }, vm.liveProperty()));
 
         StackPane gridPane = new StackPane(gridView);

@@ -69,8 +69,8 @@ public final class TraverseViewModel {
     /** Where the anchor comes from. */
     public enum AnchorKind { PRIOR, RANDOM, DATA }
 
-    /** One decoded image, H×W in [0, 1]. */
-    public record Tile(float[] pixels, int height, int width) {
+    /** One decoded image, C×H×W in [0, 1] (C = 1 grey or 3 RGB). */
+    public record Tile(float[] pixels, int channels, int height, int width) {
     }
 
     /** Encoded thumbnails and a sample of the model's data. */
@@ -323,7 +323,7 @@ public final class TraverseViewModel {
         LoadedModel m = model;
         runner.submit("live", () -> {
             LoadedModel.Codec c = codec();
-            return new Tile(c.decode(z, 1), c.imageHeight(), c.imageWidth());
+            return new Tile(c.decode(z, 1), c.channels(), c.imageHeight(), c.imageWidth());
         }, t -> {
             if (model == m) {
                 live.set(t);

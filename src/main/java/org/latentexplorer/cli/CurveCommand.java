@@ -133,7 +133,7 @@ final class CurveCommand implements Callable<Integer> {
         if (format.equals("csv")) {
             AlphaCurves.table(curves).writeCsv(out, text);
         } else {
-            JFreeChart chart = AlphaCurves.divergenceChart("Divergence vs α: " + model.getFileName() + " (" + trained.describe()
+            JFreeChart chart = AlphaCurves.divergenceChart("Divergence vs α: " + model.getFileName() + " (" + m.manifest().divergenceLabel()
                     + "), " + sample.size() + " examples", curves);
             ChartExport.write(chart, out, width, height, text);
         }

@@ -62,6 +62,9 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "model %s (%s)%n", model, m.manifest().describe());
         out.printf(Locale.ROOT, "data %s: %d examples in %d batches of %d%n", data.description(), r.examples(), r.batches(),
                 Batches.EVAL_BATCH_SIZE);
+        if (!m.manifest().trainable()) {
+            out.println("(" + m.manifest().divergenceLabel() + ": loss and divergence below use KL(q||p) in its place)");
+        }
         out.printf(Locale.ROOT, "loss %.6f  divergence %.6f%s%n", r.loss(), r.divergence(),
                 Double.isNaN(r.kl1()) ? "" : String.format(Locale.ROOT, "  kl1 %.6f  kl2 %.6f", r.kl1(), r.kl2()));
         out.printf(Locale.ROOT, "reconstruction error (%s, Table 2 metric):%n", m.manifest().reconstruction().cliName());

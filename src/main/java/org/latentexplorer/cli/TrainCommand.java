@@ -39,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "dsprites", description = "data set spec (default ${DEFAULT-VALUE})")
+    @Option(names = "--dataset", defaultValue = "dsprites", description = "data set spec (default ${DEFAULT-VALUE}); with --resume of a model imported from PyTorch, the data to continue on (with --limit, --subset)")
     String dataset;
 
     @Option(names = "--divergence", description = "regulariser name (required unless --resume)")
@@ -109,6 +109,14 @@ final class TrainCommand implements Callable<Integer> {
         List<BufferedImage> earlier = List.of();
         if (resume != null) {
             ModelFile.Contents contents = ModelFile.read(resume);
+            if (contents.manifest().imported() != null && spec.commandLine().getParseResult().hasMatchedOption("--dataset")) {
+                // a model imported from PyTorch names its data set the PyTorch way: the data here can be given
+                var p = contents.manifest().provenance();
+                DatasetSpec given = DatasetSpec.parse(dataset);
+                contents = new ModelFile.Contents(contents.manifest().withProvenance(new org.latentexplorer.model.Provenance(
+                        given.canonical(), limit, subset, p.epochs(), p.batchSize(), p.learningRate(), p.seed())),
+                        contents.weights(), contents.optimizer());
+            }
             if (gridGif != null) {
                 earlier = earlierFrames(contents.manifest().architecture().latents(), contents.manifest().architecture().imageSize());
             }

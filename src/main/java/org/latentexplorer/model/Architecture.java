@@ -6,14 +6,15 @@ import java.util.List;
 import org.latentexplorer.common.UserInputException;
 
 /**
- * A Table 3 convolutional VAE (spec §c): 32×32 or 64×64 single-channel inputs, any latent size.
- * Invariant: imageSize ∈ {32, 64} and 1 ≤ latents ≤ 1024. {@link #parameters()} lists every
- * weight in a fixed order with its ND4J shape and PyTorch fan-in.
+ * A Table 3 convolutional VAE (docs/method.md §3): 32×32 or 64×64 inputs with 1 (grey) or 3 (RGB) channels,
+ * any latent size. Invariant: imageSize ∈ {32, 64}, channels ∈ {1, 3} and 1 ≤ latents ≤ 1024.
+ * {@link #parameters()} lists every weight in a fixed order with its ND4J shape and PyTorch fan-in.
  *
  * @param imageSize height = width of the input images
  * @param latents   the latent dimension D
+ * @param channels  image channels: 1 (grey, every model written before colour) or 3 (RGB)
  */
-public record Architecture(int imageSize, int latents) {
+public record Architecture(int imageSize, int latents, int channels) {
     /** Channels of every hidden conv layer; kernel 4, stride 2, padding 1. */
     public static final int CHANNELS = 32;
     public static final int KERNEL = 4;
@@ -26,6 +27,14 @@ public record Architecture(int imageSize, int latents) {
         if (latents < 1 || latents > 1024) {
             throw new UserInputException("latent size must be between 1 and 1024, got " + latents);
         }
+        if (channels != 1 && channels != 3) {
+            throw new UserInputException("image channels must be 1 (grey) or 3 (RGB), got " + channels);
+        }
+    }
+
+    /** A single-channel (grey) architecture. */
+    public Architecture(int imageSize, int latents) {
+        this(imageSize, latents, 1);
     }
 
     /** Whether the extra conv_64 / convT_64 layers are present. */
@@ -57,7 +66,7 @@ public record Architecture(int imageSize, int latents) {
     /** Every parameter in a fixed order: encoder then decoder, weight before bias. */
     public List<Parameter> parameters() {
         List<Parameter> p = new ArrayList<>();
-        conv(p, "enc.conv1", 1, CHANNELS);
+        conv(p, "enc.conv1", channels, CHANNELS);
         conv(p, "enc.conv2", CHANNELS, CHANNELS);
         conv(p, "enc.conv3", CHANNELS, CHANNELS);
         if (hasExtraLayer()) {
@@ -74,7 +83,7 @@ public record Architecture(int imageSize, int latents) {
         }
         deconv(p, "dec.convT1", CHANNELS, CHANNELS);
         deconv(p, "dec.convT2", CHANNELS, CHANNELS);
-        deconv(p, "dec.convT3", CHANNELS, 1);
+        deconv(p, "dec.convT3", CHANNELS, channels);
         return Collections.unmodifiableList(p);
     }
 

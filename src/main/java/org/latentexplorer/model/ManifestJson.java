@@ -33,6 +33,7 @@ final class ManifestJson {
         ObjectNode arch = root.putObject("architecture");
         arch.put("imageSize", m.architecture().imageSize());
         arch.put("latents", m.architecture().latents());
+        arch.put("channels", m.architecture().channels());
         arch.put("parameterCount", m.architecture().parameterCount());
         ObjectNode div = root.putObject("divergence");
         div.put("name", m.divergence().kind().cliName());
@@ -73,6 +74,23 @@ final class ManifestJson {
             h.put("seconds", e.seconds());
             h.put("images", e.images());
         }
+        if (m.imported() != null) {
+            ImportedFrom i = m.imported();
+            ObjectNode imp = root.putObject("importedFrom");
+            imp.put("source", i.source());
+            imp.put("sha256", i.sha256());
+            imp.put("format", i.format());
+            imp.put("formatVersion", i.formatVersion());
+            imp.put("torchVersion", i.torchVersion());
+            imp.put("specs", i.specs());
+            imp.put("loss", i.loss());
+            imp.put("lossSupported", i.lossSupported());
+            ObjectNode params = imp.putObject("lossParameters");
+            i.lossParameters().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> params.put(e.getKey(), e.getValue()));
+            ArrayNode notes = imp.putArray("notes");
+            i.notes().forEach(notes::add);
+        }
         try {
             return MAPPER.writeValueAsBytes(root);
         } catch (IOException e) {
@@ -109,7 +127,9 @@ final class ManifestJson {
         DivergenceSpec divergence;
         Reconstruction reconstruction;
         try {
-            architecture = new Architecture(integer(arch, "imageSize"), integer(arch, "latents"));
+            // files written before colour models have no channel count: they are grey
+            architecture = new Architecture(integer(arch, "imageSize"), integer(arch, "latents"),
+                    arch.has("channels") ? integer(arch, "channels") : 1);
             JsonNode div = object(root, "divergence");
             divergence = new DivergenceSpec(DivergenceKind.fromCliName(text(div, "name")), number(div, "alpha"), number(div, "beta"));
             reconstruction = Reconstruction.fromCliName(text(root, "reconstruction"));
@@ -136,7 +156,24 @@ final class ManifestJson {
         }
         return new ModelManifest(format, version, optText(root, "appVersion"), optText(root, "nd4jVersion"),
                 optText(root, "createdAt"), architecture, divergence, number(root, "lambda"), reconstruction, provenance,
-                integer(root, "epochsCompleted"), root.path("steps").asLong(), history, environment);
+                integer(root, "epochsCompleted"), root.path("steps").asLong(), history, environment, imported(root));
+    }
+
+    private static ImportedFrom imported(JsonNode root) {
+        if (!root.has("importedFrom")) {
+            return null;
+        }
+        JsonNode imp = object(root, "importedFrom");
+        java.util.Map<String, Double> params = new java.util.TreeMap<>();
+        imp.path("lossParameters").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asDouble()));
+        List<String> notes = new ArrayList<>();
+        imp.path("notes").forEach(n -> notes.add(n.asText()));
+        JsonNode supported = imp.get("lossSupported");
+        if (supported == null || !supported.isBoolean()) {
+            throw new IllegalArgumentException("manifest field 'lossSupported' is missing or not a boolean");
+        }
+        return new ImportedFrom(text(imp, "source"), text(imp, "sha256"), text(imp, "format"), optText(imp, "formatVersion"),
+                optText(imp, "torchVersion"), optText(imp, "specs"), text(imp, "loss"), params, supported.asBoolean(), notes);
     }
 
     private static JsonNode object(JsonNode n, String field) {

@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A SameDiff graph of a Table 3 VAE (spec §c) with the loss of §b, built from a weight snapshot.
  * One graph belongs to one thread. The graph's variables hold their own copies of the weights.
  *
- * <p>Placeholders: {@value #X} (images, [B,1,H,W]), {@value #EPS} (the reparameterisation noise,
+ * <p>Placeholders: {@value #X} (images, [B,C,H,W]), {@value #EPS} (the reparameterisation noise,
  * [B,D], fed from Java because SameDiff's in-graph random normal repeats itself), {@value #PRIOR}
  * (MMD's prior samples [200,2D]), and {@value #Z} for the decoder-only graph.
  */
@@ -152,7 +152,7 @@ public final class VaeGraph {
             sd.nn().sigmoid(RECON, decoderLogits(z, w));
             return;
         }
-        SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, 1, size, size);
+        SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, architecture.channels(), size, size);
         SDVariable head = encoder(x, w);
         // interleaved head (§c): out reshaped to (B, D, 2), μ_d = out[2d], log σ²_d = out[2d+1]
         SDVariable[] parts = sd.unstack(new String[] {MU, LOGVAR}, sd.reshape(head, -1, d, 2), 2, 2);

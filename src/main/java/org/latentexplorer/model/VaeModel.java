@@ -60,7 +60,12 @@ public final class VaeModel implements LatentDecoder, LatentEncoder {
         return architecture().imageSize();
     }
 
-    /** Decodes n latent vectors (n×D) to n mean images (n×H×W) in one batch. */
+    @Override
+    public int channels() {
+        return architecture().channels();
+    }
+
+    /** Decodes n latent vectors (n×D) to n mean images (n×C×H×W) in one batch. */
     @Override
     public synchronized float[] decode(float[] latents, int n) {
         int d = latentSize();
@@ -75,18 +80,23 @@ public final class VaeModel implements LatentDecoder, LatentEncoder {
         return out.data().asFloat();
     }
 
-    /** Encodes n images (n×H×W in [0,1]) to n rows of D means followed by D log-variances. */
+    /** Encodes n images (n×C×H×W in [0,1]) to n rows of D means followed by D log-variances. */
     @Override
     public synchronized float[] encode(float[] images, int n) {
         int size = imageHeight();
         int d = latentSize();
-        if (n < 1 || images.length != n * size * size) {
-            throw new IllegalArgumentException("expected " + n + " images of " + size + "×" + size + ", got " + images.length + " values");
+        int c = channels();
+        if (c > 1 && n >= 1 && images.length == n * size * size) {
+            // grey images (the built-in data sets) given to a colour model: each grey value on every channel
+            images = greyToChannels(images, n, c, size * size);
+        }
+        if (n < 1 || images.length != n * c * size * size) {
+            throw new IllegalArgumentException("expected " + n + " images of " + c + "×" + size + "×" + size + ", got " + images.length + " values");
         }
         if (encoder == null) {
             encoder = VaeGraph.build(weights, VaeGraph.Mode.ENCODE, null);
         }
-        INDArray x = Nd4j.create(images, new long[] {n, 1, size, size}, 'c');
+        INDArray x = Nd4j.create(images, new long[] {n, c, size, size}, 'c');
         Map<String, INDArray> out = encoder.sameDiff().output(Map.of(VaeGraph.X, x), VaeGraph.MU, VaeGraph.LOGVAR);
         float[] mu = out.get(VaeGraph.MU).dup('c').data().asFloat();
         float[] logvar = out.get(VaeGraph.LOGVAR).dup('c').data().asFloat();
@@ -96,5 +106,15 @@ public final class VaeModel implements LatentDecoder, LatentEncoder {
             System.arraycopy(logvar, i * d, result, i * 2 * d + d, d);
         }
         return result;
+    }
+
+    private static float[] greyToChannels(float[] grey, int n, int c, int plane) {
+        float[] out = new float[n * c * plane];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < c; k++) {
+                System.arraycopy(grey, i * plane, out, (i * c + k) * plane, plane);
+            }
+        }
+        return out;
     }
 }

@@ -17,6 +17,7 @@ import org.latentexplorer.data.Subset;
 import org.latentexplorer.model.AdamState;
 import org.latentexplorer.model.Architecture;
 import org.latentexplorer.model.EpochRecord;
+import org.latentexplorer.model.ImportedFrom;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.ModelManifest;
 import org.latentexplorer.model.Provenance;
@@ -42,9 +43,12 @@ public final class Trainer {
     private final int firstEpoch;
     private final long firstStep;
     private final String datasetIdentity;
+    /** Where a model imported from PyTorch came from, kept in the checkpoints of its continued training; else null. */
+    private final ImportedFrom imported;
 
     private Trainer(TrainingConfig config, Dataset data, VaeWeights weights, AdamState optimizer,
-                    List<EpochRecord> history, int firstEpoch, long firstStep, String datasetIdentity) {
+                    List<EpochRecord> history, int firstEpoch, long firstStep, String datasetIdentity,
+                    ImportedFrom imported) {
         this.config = config;
         this.data = data;
         this.initialWeights = weights;
@@ -53,6 +57,7 @@ public final class Trainer {
         this.firstEpoch = firstEpoch;
         this.firstStep = firstStep;
         this.datasetIdentity = datasetIdentity;
+        this.imported = imported;
         Datasets.requireImageSize(data, weights.architecture().imageSize());
         if (data.size() < 1) {
             throw new UserInputException(data.description() + " has no examples");
@@ -63,7 +68,7 @@ public final class Trainer {
     public static Trainer fresh(TrainingConfig config, Dataset data) {
         Architecture arch = new Architecture(data.height(), config.latents());
         return new Trainer(config, data, VaeWeights.initialise(arch, config.seed()), null, List.of(), 1, 0,
-                DatasetIdentity.ofOrUnknown(config.dataset()));
+                DatasetIdentity.ofOrUnknown(config.dataset()), null);
     }
 
     /**
@@ -79,6 +84,7 @@ public final class Trainer {
 
     /** As {@link #resume(Path, int)}, with the file's contents already read (by a caller that checked them first). */
     public static Trainer resume(Path checkpoint, ModelFile.Contents contents, int totalEpochs) {
+        requireTrainable(checkpoint, contents.manifest());
         Provenance p = contents.manifest().provenance();
         Dataset data = TrainingConfig.openData(p.dataset(), p.limit(), Subset.fromCliName(p.subset()));
         return resume(checkpoint, contents, data, totalEpochs);
@@ -91,6 +97,11 @@ public final class Trainer {
      */
     public static Trainer resume(Path checkpoint, ModelFile.Contents contents, Dataset data, int totalEpochs) {
         ModelManifest m = contents.manifest();
+        requireTrainable(checkpoint, m);
+        if (contents.optimizer() == null && m.imported() != null) {
+            // an imported PyTorch run carries no optimizer state: continue with a fresh Adam
+            contents = new ModelFile.Contents(m, contents.weights(), freshAdam(m.architecture()));
+        }
         if (contents.optimizer() == null) {
             throw UserInputException.forFile(checkpoint, "holds no optimizer state, so training cannot resume from it");
         }
@@ -105,7 +116,33 @@ public final class Trainer {
         String identity = p.datasetIdentity().equals(Provenance.UNKNOWN) ? DatasetIdentity.ofOrUnknown(p.dataset())
                 : p.datasetIdentity();
         return new Trainer(config, data, contents.weights(), contents.optimizer(), m.history(), m.epochsCompleted() + 1, m.steps(),
-                identity);
+                identity, m.imported());
+    }
+
+    /**
+     * Refuses models whose training cannot continue here: imported PyTorch runs with a loss we do not
+     * implement, and colour models (training uses grey data sets).
+     *
+     * @throws UserInputException naming the file and why
+     */
+    public static void requireTrainable(Path checkpoint, ModelManifest m) {
+        if (!m.trainable()) {
+            throw UserInputException.forFile(checkpoint, "was imported from PyTorch with the loss '" + m.imported().loss()
+                    + "', which Latent Explorer does not train; it can be explored (traversals, alpha curves, eval) but its training cannot be continued");
+        }
+        if (m.architecture().channels() != 1) {
+            throw UserInputException.forFile(checkpoint, "is a colour (RGB) model; training here uses grey data sets only, so it cannot be continued");
+        }
+    }
+
+    private static AdamState freshAdam(Architecture arch) {
+        java.util.Map<String, float[]> first = new java.util.LinkedHashMap<>();
+        java.util.Map<String, float[]> second = new java.util.LinkedHashMap<>();
+        for (Architecture.Parameter p : arch.parameters()) {
+            first.put(p.name(), new float[(int) p.length()]);
+            second.put(p.name(), new float[(int) p.length()]);
+        }
+        return new AdamState(0, first, second);
     }
 
     public TrainingConfig config() {
@@ -204,7 +241,7 @@ public final class Trainer {
                 Instant.now().toString(), arch, config.divergence(), config.lambda(), config.reconstruction(),
                 new Provenance(config.dataset(), config.limit(), config.subset().cliName(), config.epochs(), config.batchSize(), config.learningRate(),
                         config.seed(), datasetIdentity),
-                epochsCompleted, steps, history, Environments.current());
+                epochsCompleted, steps, history, Environments.current(), imported);
     }
 
     /** {@code model.zip} → {@code model-epoch10.zip}. */

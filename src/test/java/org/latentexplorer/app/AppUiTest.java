@@ -232,4 +232,39 @@ class AppUiTest {
         waitFor(() -> allowed[0] != null);
         assertFalse(allowed[0], "Cancel keeps the window open");
     }
+
+    @Test
+    @Order(10)
+    void aPytorchRunFolderOpensImportedAndDecodesInColour() throws Exception {
+        // a run folder as geometric-js writes it; the checkpoint was written by PyTorch 1.13 (3-channel, 64x64)
+        Path run = Files.createDirectories(dir.resolve("celeba-like-run"));
+        Files.copy(Path.of(getClass().getResource("/torch/b64rgb_zip_half.pt").toURI()), run.resolve("model.pt"));
+        Files.copy(Path.of(getClass().getResource("/torch/b64rgb_zip_half.specs.json").toURI()), run.resolve("specs.json"));
+        LoadedModel before = fx(() -> window.model().get());
+        ROBOT.interact(() -> window.openModel(run));
+        waitFor(() -> window.model().get() != before);
+        LoadedModel m = fx(() -> window.model().get());
+        assertNotNull(m.manifest().imported(), "imported on the fly");
+        assertEquals(3, m.manifest().architecture().channels());
+        assertEquals(run.toAbsolutePath().normalize(), new AppPrefs(prefs).recent().get(0));
+        TraverseViewModel vm = window.traverse();
+        waitFor(() -> vm.liveProperty().get() != null && vm.liveProperty().get().channels() == 3
+                && vm.gridProperty().get() != null && vm.gridProperty().get().tileHeight() == 64);
+        // the grid is in colour: some tile pixel has unequal channels
+        var grid = fx(() -> vm.gridProperty().get());
+        boolean colour = false;
+        for (int y = grid.tileTop(0); y < grid.tileTop(0) + 64 && !colour; y++) {
+            int p = grid.pixel(grid.padding() + 32, y); // the first column's tile starts after one padding
+            colour = ((p >> 16) & 0xff) != (p & 0xff);
+        }
+        assertTrue(colour, "RGB tiles");
+
+        // the in-memory import can be saved as a model file, which is then the current model
+        assertTrue(fx(() -> ROBOT.lookup("#models-save-imported").query().isVisible()));
+        Path saved = dir.resolve("imported-celeba-like.zip");
+        ROBOT.interact(() -> window.saveImported(saved));
+        waitFor(() -> saved.equals(window.model().get().file()));
+        assertEquals(3, org.latentexplorer.model.VaeModel.load(saved).architecture().channels());
+        assertFalse(fx(() -> ROBOT.lookup("#models-save-imported").query().isVisible()));
+    }
 }

@@ -30,7 +30,7 @@ class ModelFileTest {
                 new Provenance("dsprites", 100, "first", 3, 16, 1e-4, 42, "dsprites-generator-1"), 2, 14,
                 List.of(new EpochRecord(1, 10, 9, 1, 0.5, 1.5, 2.0, 100), new EpochRecord(2, 8, 7.5, 0.5, 0.25, 0.75, 2.0, 100)),
                 new Environment("test", "0123456789abcdef0123456789abcdef01234567", "CpuBackend (ND4J 1.0.0-M2.1)",
-                        "nd4j-native-onednn-avx2", "17.0.12 (Eclipse Adoptium)", "Linux 6.1 amd64"));
+                        "nd4j-native-onednn-avx2", "17.0.12 (Eclipse Adoptium)", "Linux 6.1 amd64"), null);
     }
 
     @Test

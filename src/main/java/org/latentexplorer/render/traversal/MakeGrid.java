@@ -2,7 +2,8 @@ package org.latentexplorer.render.traversal;
 
 /**
  * The layout of {@code torchvision.utils.make_grid(tensor, nrow, padding, normalize=False, pad_value)}
- * followed by {@code save_image}'s byte conversion, for single-channel images repeated to RGB.
+ * followed by {@code save_image}'s byte conversion, for single-channel images repeated to RGB and for
+ * 3-channel (RGB, planar C×H×W) images.
  * <p>
  * With {@code xmaps = min(nrow, n)} and {@code ymaps = ceil(n / xmaps)} the grid is
  * {@code xmaps·(W+padding)+padding} wide and {@code ymaps·(H+padding)+padding} high, filled with
@@ -45,13 +46,26 @@ public final class MakeGrid {
      * @throws IllegalArgumentException if the image array does not hold n×H×W values
      */
     public static byte[] layout(float[] images, int n, int h, int w, int nrow, int padding, float padValue) {
+        return layout(images, n, 1, h, w, nrow, padding, padValue);
+    }
+
+    /**
+     * Lays out n images of {@code channels} planes (n×C×H×W row-major, C = 1 grey or 3 RGB) as packed
+     * RGB bytes.
+     *
+     * @throws IllegalArgumentException if the image array does not hold n×C×H×W values
+     */
+    public static byte[] layout(float[] images, int n, int channels, int h, int w, int nrow, int padding, float padValue) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("images must have 1 or 3 channels, got " + channels);
+        }
         if (n < 1 || h < 1 || w < 1 || nrow < 1 || padding < 0) {
             throw new IllegalArgumentException("bad grid geometry n=" + n + " h=" + h + " w=" + w + " nrow=" + nrow
                     + " padding=" + padding);
         }
-        if (images.length != (long) n * h * w) {
-            throw new IllegalArgumentException("expected " + ((long) n * h * w) + " pixel values for " + n + " images of "
-                    + h + "×" + w + ", got " + images.length);
+        if (images.length != (long) n * channels * h * w) {
+            throw new IllegalArgumentException("expected " + ((long) n * channels * h * w) + " pixel values for " + n + " images of "
+                    + channels + "×" + h + "×" + w + ", got " + images.length);
         }
         int xmaps = Math.min(nrow, n);
         int gridW = width(n, nrow, w, padding);
@@ -61,14 +75,17 @@ public final class MakeGrid {
         for (int k = 0; k < n; k++) {
             int top = (k / xmaps) * (h + padding) + padding;
             int left = (k % xmaps) * (w + padding) + padding;
-            int src = k * h * w;
+            int plane = h * w;
+            int src = k * channels * plane;
+            int green = channels == 3 ? plane : 0;
+            int blue = channels == 3 ? 2 * plane : 0;
             for (int y = 0; y < h; y++) {
                 int dst = ((top + y) * gridW + left) * 3;
                 for (int x = 0; x < w; x++) {
-                    byte b = (byte) toByte(images[src + y * w + x]);
-                    rgb[dst++] = b;
-                    rgb[dst++] = b;
-                    rgb[dst++] = b;
+                    int i = src + y * w + x;
+                    rgb[dst++] = (byte) toByte(images[i]);
+                    rgb[dst++] = (byte) toByte(images[i + green]);
+                    rgb[dst++] = (byte) toByte(images[i + blue]);
                 }
             }
         }

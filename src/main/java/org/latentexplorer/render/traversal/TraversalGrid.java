@@ -30,7 +30,7 @@ public final class TraversalGrid {
         int h = decoder.imageHeight();
         int w = decoder.imageWidth();
         float[] images = decodeOnce(decoder, plan.latents(), plan.count(), h, w);
-        byte[] rgb = MakeGrid.layout(images, plan.count(), h, w, plan.columns(), spec.padding(), spec.padValue());
+        byte[] rgb = MakeGrid.layout(images, plan.count(), decoder.channels(), h, w, plan.columns(), spec.padding(), spec.padValue());
         float[][] values = new float[plan.rows()][];
         boolean[] inactive = new boolean[plan.rows()];
         for (int r = 0; r < plan.rows(); r++) {
@@ -44,9 +44,10 @@ public final class TraversalGrid {
 
     static float[] decodeOnce(LatentDecoder decoder, float[] latents, int n, int h, int w) {
         float[] images = decoder.decode(latents, n);
-        if (images == null || images.length != (long) n * h * w) {
+        int c = decoder.channels();
+        if (images == null || images.length != (long) n * c * h * w) {
             throw new IllegalStateException("decoder returned " + (images == null ? "null" : images.length + " values")
-                    + " for " + n + " latent vectors; expected " + n + "×" + h + "×" + w);
+                    + " for " + n + " latent vectors; expected " + n + "×" + c + "×" + h + "×" + w);
         }
         return images;
     }

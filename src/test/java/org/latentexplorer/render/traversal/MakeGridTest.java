@@ -52,4 +52,23 @@ class MakeGridTest {
     void rejectsWrongPixelCount() {
         assertThrows(IllegalArgumentException.class, () -> MakeGrid.layout(new float[5], 3, 1, 2, 2, 1, 0f));
     }
+
+    @Test
+    void colourImagesKeepTheirPlanes() {
+        // 2 RGB images of 1×2 (planar C×H×W) in one row, padding 1 at 0: grid 2·(2+1)+1 = 7 wide, 3 high
+        float[] images = {
+                1f, 0f, /* R */ 0f, 1f, /* G */ 0f, 0f, /* B */
+                0.2f, 0.4f, /* R */ 0.6f, 0.8f, /* G */ 1f, 0f /* B */};
+        byte[] rgb = MakeGrid.layout(images, 2, 3, 1, 2, 2, 1, 0f);
+        assertEquals(7 * 3 * 3, rgb.length);
+        int[][] row = {{0, 0, 0}, {255, 0, 0}, {0, 255, 0}, {0, 0, 0}, {51, 153, 255}, {102, 204, 0}, {0, 0, 0}};
+        for (int x = 0; x < 7; x++) {
+            for (int c = 0; c < 3; c++) {
+                assertEquals(row[x][c], rgb[(7 + x) * 3 + c] & 0xff, "x=" + x + " c=" + c);
+                assertEquals(0, rgb[x * 3 + c] & 0xff, "top padding");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> MakeGrid.layout(images, 2, 1, 1, 2, 2, 1, 0f), "grey count mismatch");
+        assertThrows(IllegalArgumentException.class, () -> MakeGrid.layout(new float[8], 2, 2, 1, 2, 2, 1, 0f), "two channels");
+    }
 }
