@@ -58,6 +58,11 @@ final class EvalCommand implements Callable<Integer> {
         ReconstructionError.Result r = ReconstructionError.evaluate(m, data, ReconstructionError.BATCH_SIZE, seed,
                 f -> bar.update(f, "evaluating"), () -> false);
         bar.clear();
+        if (!Double.isFinite(r.recLoss()) || !Double.isFinite(r.loss())) {
+            throw org.latentexplorer.common.UserInputException.forFile(model, "the model gives a non-finite loss (reconstruction "
+                    + r.recLoss() + ", loss " + r.loss() + ") on " + data.description()
+                    + ": its weights are unusable (trained with too high a learning rate?)");
+        }
         out.printf(Locale.ROOT, "model %s (%s)%n", model, m.manifest().describe());
         out.printf(Locale.ROOT, "data %s: %d examples in %d batches of %d%n", data.description(), r.examples(), r.batches(),
                 ReconstructionError.BATCH_SIZE);

@@ -132,6 +132,17 @@ public final class Trainer {
                             (result, gradients) -> checkFinite(result, gradients, epochNumber, stepNumber, out));
                     step++;
                     globalStep++;
+                    String invalid = trainingStep.firstInvalidState();
+                    if (invalid == null && !batches.hasNext()) {
+                        // the epoch's last update is saved without a next step to check its loss: check it here
+                        double after = trainingStep.lossOfCurrentWeights(batch.pixels(), n);
+                        if (!Double.isFinite(after)) {
+                            invalid = "the loss with the updated weights is " + after;
+                        }
+                    }
+                    if (invalid != null) {
+                        throw diverged(epoch, stepNumber, "after the update, " + invalid, out);
+                    }
                     sumLoss += r.loss();
                     sumRec += r.recLoss();
                     sumDiv += r.divergence();
@@ -199,11 +210,15 @@ public final class Trainer {
             }
         }
         if (what != null) {
-            String kept = history.isEmpty() ? "no checkpoint had been written yet"
-                    : "the last good checkpoint (epoch " + history.get(history.size() - 1).epoch() + ") is kept in " + out;
-            throw new TrainingDivergedException("training stopped at epoch " + epoch + ", step " + step + ": " + what
-                    + "; " + kept + ". Try a lower learning rate (--lr) or a smaller weight (--lambda/--beta).");
+            throw diverged(epoch, step, what, out);
         }
+    }
+
+    private TrainingDivergedException diverged(int epoch, int step, String what, Path out) {
+        String kept = history.isEmpty() ? "no checkpoint had been written yet"
+                : "the last good checkpoint (epoch " + history.get(history.size() - 1).epoch() + ") is kept in " + out;
+        return new TrainingDivergedException("training stopped at epoch " + epoch + ", step " + step + ": " + what
+                + "; " + kept + ". Try a lower learning rate (--lr) or a smaller weight (--lambda/--beta).");
     }
 
     /** A per-epoch seed, so that a resumed run draws the same noise as an uninterrupted one. */

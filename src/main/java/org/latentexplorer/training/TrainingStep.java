@@ -82,6 +82,48 @@ final class TrainingStep {
         return r;
     }
 
+    /**
+     * What is wrong with the state after the last update, or null: the first weight array or Adam
+     * moment that holds NaN or ±∞ (or a negative second moment). Cheap: one sum per array, an exact
+     * element scan only when a sum is not finite.
+     */
+    String firstInvalidState() {
+        for (Map.Entry<String, INDArray> p : params.entrySet()) {
+            if (!allFinite(p.getValue())) {
+                return "the weights of " + p.getKey() + " are not finite";
+            }
+        }
+        return adam.firstInvalidState();
+    }
+
+    /**
+     * The loss of the current weights on {@code n} images, forward only, with z = μ (ε = 0) and
+     * fixed prior samples: a check that the weights about to be saved still give a finite loss.
+     */
+    double lossOfCurrentWeights(float[] pixels, int n) {
+        Map<String, INDArray> feed = new LinkedHashMap<>();
+        feed.put(VaeGraph.X, Nd4j.create(pixels, new long[] {n, 1, size, size}, 'c'));
+        feed.put(VaeGraph.EPS, Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, latents));
+        if (mmd) {
+            feed.put(VaeGraph.PRIOR, Nd4j.create(gaussian(new java.util.SplittableRandom(0), Mmd.PRIOR_SAMPLES * 2 * latents),
+                    new long[] {Mmd.PRIOR_SAMPLES, 2L * latents}, 'c'));
+        }
+        return graph.sameDiff().output(feed, VaeGraph.LOSS).get(VaeGraph.LOSS).getDouble(0);
+    }
+
+    /** Whether every element is finite: a sum is finite unless an element is NaN/±∞ (or the sum overflows, then scan). */
+    static boolean allFinite(INDArray a) {
+        if (Double.isFinite(a.sumNumber().doubleValue())) {
+            return true;
+        }
+        for (float f : a.dup('c').data().asFloat()) {
+            if (!Float.isFinite(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Inspects a step's results before the update. */
     @FunctionalInterface
     interface Check {
