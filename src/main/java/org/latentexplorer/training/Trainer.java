@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Batches;
 import org.latentexplorer.data.Dataset;
@@ -94,11 +95,13 @@ public final class Trainer {
     }
 
     /**
-     * Runs the remaining epochs, writing the checkpoint to {@code out} after each.
+     * Runs the remaining epochs, writing the checkpoint to {@code out} after each. That {@code out}
+     * can be written is checked before the first step.
      *
      * @return the model after the last completed epoch (fewer than planned if cancelled)
      */
     public VaeModel run(Path out, TrainingListener listener, Cancellation cancellation) {
+        AtomicFiles.requireWritable(out); // before the first step, not after an epoch's work
         Architecture arch = initialWeights.architecture();
         TrainingStep trainingStep = new TrainingStep(initialWeights,
                 new VaeGraph.LossSpec(config.divergence(), config.lambda(), config.reconstruction()),

@@ -5,6 +5,7 @@ import static org.latentexplorer.cli.TrainEvalCommandTest.assertUserError;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.testing.ZipBuilder;
@@ -44,5 +45,52 @@ class HostileInputTest {
         assertEquals(0, r.exitCode(), r.err());
         double v = Double.parseDouble(r.lastLine());
         assertTrue(v > 0 && Double.isFinite(v), r.out());
+    }
+
+    @Test
+    void aBadOutIsRefusedBeforeTheFirstStep() throws Exception {
+        Path mnist = CliFixtures.mnistDir(dir.resolve("mnist"), 4);
+        Path file = Files.writeString(dir.resolve("plain.txt"), "a file");
+        Path readOnly = Files.createDirectories(dir.resolve("ro"));
+        List<String[]> cases = new java.util.ArrayList<>(List.of(
+                new String[] {dir.toString(), "is a directory"},
+                new String[] {file.resolve("m.zip").toString(), "is a file, not a directory"}));
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            cases.add(new String[] {"/proc/latent-explorer-test/m.zip", "cannot be written"}); // a file system nobody can write to
+        }
+        if (readOnly.toFile().setWritable(false, false) && !Files.isWritable(readOnly)) {
+            cases.add(new String[] {readOnly.resolve("m.zip").toString(), "cannot be written"}); // skipped as root
+        }
+        for (String[] c : cases) {
+            Cli r = Cli.run("train", "--dataset", "mnist:" + mnist, "--divergence", "kl-qp", "--latents", "2", "--batch", "4",
+                    "--epochs", "1", "--out", c[0]);
+            assertUserError(r, c[0], c[1]);
+            assertFalse(r.out().contains("epoch 1/1"), "no epoch ran: " + r.out());
+        }
+        readOnly.toFile().setWritable(true, false);
+    }
+
+    @Test
+    void aFailingGridGifWarnsAndTrainingGoesOn() throws Exception {
+        Path mnist = CliFixtures.mnistDir(dir.resolve("mnist"), 4);
+        Path gif = Files.createDirectories(dir.resolve("grid.gif")); // a directory: every GIF write fails
+        Path model = dir.resolve("m.zip");
+        Cli r = Cli.run("train", "--dataset", "mnist:" + mnist, "--divergence", "kl-qp", "--latents", "2", "--batch", "4",
+                "--epochs", "2", "--grid-gif", gif.toString(), "--out", model.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("warning: the grid gif " + gif) && r.err().contains("training goes on"), r.err());
+        assertTrue(r.out().contains("epoch 2/2"), r.out());
+        assertEquals(2, org.latentexplorer.model.ModelFile.read(model).manifest().epochsCompleted());
+    }
+
+    @Test
+    void stoppingSaysWhichCheckpointIsTheLastGoodOne() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        Path out = dir.resolve("m.zip");
+        try (StopNotice notice = new StopNotice(new java.io.PrintWriter(text), out, 0)) {
+            assertEquals("stopped; no checkpoint was written yet (" + out + " is unchanged)", notice.message());
+            notice.saved(out, 3);
+            assertEquals("stopped; last checkpoint: epoch 3 in " + out, notice.message());
+        }
     }
 }
