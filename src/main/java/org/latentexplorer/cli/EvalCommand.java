@@ -52,7 +52,8 @@ final class EvalCommand implements Callable<Integer> {
         };
         org.latentexplorer.data.Subset which = org.latentexplorer.data.Subset.fromCliName(subset != null ? subset
                 : dataset == null ? m.manifest().provenance().subset() : "first");
-        Dataset data = CliData.open(ds, s, limit, which);
+        Dataset data = dataset != null ? CliData.open(ds, s, limit, which)
+                : CliData.recorded(model, m.manifest().provenance().dataset(), () -> CliData.open(ds, s, limit, which));
         CompatibilityCheck.requireImageSize(model, m, data);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
         ReconstructionError.Result r = ReconstructionError.evaluate(m, data, ReconstructionError.BATCH_SIZE, seed,

@@ -115,8 +115,9 @@ final class TrainCommand implements Callable<Integer> {
             if (gridGif != null) {
                 earlier = earlierFrames(contents.manifest().architecture().latents(), contents.manifest().architecture().imageSize());
             }
-            Dataset data = CliData.open(ds, Split.TRAIN, contents.manifest().provenance().limit(),
-                    Subset.fromCliName(contents.manifest().provenance().subset()));
+            Dataset data = CliData.recorded(resume, contents.manifest().provenance().dataset(),
+                    () -> CliData.open(ds, Split.TRAIN, contents.manifest().provenance().limit(),
+                            Subset.fromCliName(contents.manifest().provenance().subset())));
             int total = epochs != null ? epochs : contents.manifest().provenance().epochs();
             trainer = Trainer.resume(resume, contents, data, total);
         } else {

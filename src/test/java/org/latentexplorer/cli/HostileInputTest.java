@@ -93,4 +93,49 @@ class HostileInputTest {
             assertEquals("stopped; last checkpoint: epoch 3 in " + out, notice.message());
         }
     }
+
+    @Test
+    void anEmptyIndexListIsAnError() {
+        Cli r = Cli.run("dataset", "export", "--dataset", "dsprites", "--indices", ",", "--out", dir.resolve("x.png").toString());
+        assertUserError(r, "--indices", "at least one index");
+    }
+
+    @Test
+    void anOverflowingDivergenceIsRefusedWithAReason() {
+        Cli r = Cli.run("divergence", "--name", "kl-qp", "--mu", "1e200", "--sigma", "1");
+        assertUserError(r, "Infinity", "overflows");
+        assertFalse(r.out().contains("Infinity"), r.out());
+    }
+
+    @Test
+    void aLongBadInputLineIsCutInTheMessage() {
+        String line = "jsg 0.5 " + "9,".repeat(1_500_000);
+        Cli r = Cli.runWithInput(line + "\n", "divergence", "--batch");
+        assertUserError(r, "standard input line 1", "characters in all");
+        assertTrue(r.err().length() < 1000, r.err().length() + " characters of error");
+    }
+
+    @Test
+    void aMissingRecordedDataSetNamesTheModel() {
+        Path gone = dir.resolve("gone");
+        Path model = CliFixtures.mnistModel(dir, "mnist:" + gone);
+        Cli r = Cli.run("eval", "--model", model.toString());
+        assertUserError(r, model.toString(), gone.toString(), "--dataset");
+    }
+
+    @Test
+    void aModelWithAbsurdWeightsIsNotEvaluatedToNaN() throws Exception {
+        Path model = CliFixtures.mnistModel(dir, "mnist:" + CliFixtures.mnistDir(dir.resolve("mnist"), 4));
+        ZipBuilder.copyOf(model, (name, data) -> {
+            if (name.startsWith("weights/") && name.endsWith(".W.npy")) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                for (int at = data.length - 4; at >= 128; at -= 4) {
+                    b.putFloat(at, 1e30f); // finite, as an update with --lr 1e30 leaves them
+                }
+            }
+            return data;
+        }).write(model);
+        Cli r = Cli.run("eval", "--model", model.toString(), "--limit", "4");
+        assertUserError(r, model.toString(), "non-finite");
+    }
 }
