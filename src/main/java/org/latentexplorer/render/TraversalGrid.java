@@ -9,8 +9,11 @@ import java.util.Objects;
  * the last frame of geometric-js's {@code training.gif} for the same decoder.
  */
 public final class TraversalGrid {
-    /** Latent vectors decoded per call: bounds the decoder's working memory (about 250 kB per 64×64 image). */
-    public static final int CHUNK = 256;
+    /**
+     * Latent vectors decoded per call: bounds the decoder's native working memory (about 1 MB per
+     * 64×64 image, most of it the transposed convolutions' column buffers).
+     */
+    public static final int CHUNK = 128;
 
     private TraversalGrid() {
     }
@@ -31,6 +34,13 @@ public final class TraversalGrid {
         TraversalPlan plan = TraversalPlan.of(spec, decoder.latentSize(), inputs);
         int h = decoder.imageHeight();
         int w = decoder.imageWidth();
+        long pixels = (long) MakeGrid.width(plan.count(), plan.columns(), w, spec.padding())
+                * MakeGrid.height(plan.count(), plan.columns(), h, spec.padding());
+        if (pixels * 3 > Integer.MAX_VALUE - 16) {
+            throw new org.latentexplorer.common.UserInputException("a grid of " + plan.rows() + " rows × " + plan.columns()
+                    + " columns of " + h + "×" + w + " images would have " + pixels + " pixels, too many for one image;"
+                    + " ask for fewer --steps or --dims");
+        }
         byte[] rgb = decodeIntoGrid(decoder, plan.latents(), plan.count(), plan.columns(), spec.padding(), spec.padValue());
         float[][] values = new float[plan.rows()][];
         boolean[] inactive = new boolean[plan.rows()];
