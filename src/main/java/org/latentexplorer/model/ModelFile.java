@@ -145,6 +145,11 @@ public final class ModelFile {
         }
     }
 
+    /** What would make a file of these weights and Adam state unreadable, or null if they are valid (see {@link #read}). */
+    public static String problemWith(VaeWeights weights, AdamState optimizer) {
+        return firstInvalid(weights.view(), optimizer);
+    }
+
     /**
      * What makes weights or Adam state unusable, or null if they are valid: a weight or moment
      * that is NaN or infinite, or a negative second moment (Adam divides by its square root).

@@ -60,21 +60,6 @@ final class Adam {
         return step;
     }
 
-    /**
-     * The parameter whose second moment is no longer finite, named, or null. Only v is checked:
-     * from a finite gradient (checked before every update) m stays a convex combination of finite
-     * values, while v accumulates g², which overflows to ∞ for |g| above about 1.8e19; v is never
-     * negative when computed here (files are checked on load).
-     */
-    String firstInvalidState() {
-        for (Map.Entry<String, INDArray> e : v.entrySet()) {
-            if (!TrainingStep.allFinite(e.getValue())) {
-                return "Adam's second moment of " + e.getKey() + " is not finite";
-            }
-        }
-        return null;
-    }
-
     /** A copy of the state, for checkpoints. */
     AdamState state() {
         Map<String, float[]> ms = new LinkedHashMap<>();

@@ -169,6 +169,11 @@ public final class Trainer {
             VaeWeights snapshot = trainingStep.snapshot();
             ModelManifest manifest = manifest(arch, epoch, globalStep);
             AdamState state = trainingStep.optimizerState();
+            String invalid = ModelFile.problemWith(snapshot, state);
+            if (invalid != null) {
+                history.remove(history.size() - 1);
+                throw diverged(epoch, step, "after the update, " + invalid, out);
+            }
             ModelFile.write(out, manifest, snapshot, state);
             if (config.keepEvery() > 0 && epoch % config.keepEvery() == 0) {
                 ModelFile.write(keptCopy(out, epoch), manifest, snapshot, state);
@@ -208,6 +213,10 @@ public final class Trainer {
                 double norm = g.getValue().norm2Number().doubleValue();
                 if (!Double.isFinite(norm)) {
                     what = "the gradient of " + g.getKey() + " is not finite";
+                    break;
+                }
+                if (norm > TrainingStep.MAX_GRADIENT_NORM) {
+                    what = "the gradient of " + g.getKey() + " is too large (norm " + norm + ") for Adam's second moment in float";
                     break;
                 }
             }

@@ -83,9 +83,11 @@ final class TrainingStep {
     }
 
     /**
-     * What is wrong with the state after the last update, or null: the first weight array or Adam
-     * moment that holds NaN or ±∞ (or a negative second moment). Cheap: one sum per array, an exact
-     * element scan only when a sum is not finite.
+     * What is wrong with the weights after the last update, or null: the first weight array that
+     * holds NaN or ±∞. Cheap: one sum per array, an exact element scan only when a sum is not
+     * finite. (Adam's moments need no scan per step: m is a convex combination of finite gradients,
+     * and v stays finite while every gradient's norm is below {@link #MAX_GRADIENT_NORM}, which the
+     * trainer checks before each update; both are checked again before every save.)
      */
     String firstInvalidState() {
         for (Map.Entry<String, INDArray> p : params.entrySet()) {
@@ -93,8 +95,11 @@ final class TrainingStep {
                 return "the weights of " + p.getKey() + " are not finite";
             }
         }
-        return adam.firstInvalidState();
+        return null;
     }
+
+    /** √(Float.MAX_VALUE): a gradient element above it would make Adam's second moment (g²) overflow to ∞. */
+    static final double MAX_GRADIENT_NORM = Math.sqrt(Float.MAX_VALUE);
 
     /**
      * The loss of the current weights on {@code n} images, forward only, with z = μ (ε = 0) and
