@@ -31,6 +31,21 @@ final class CliData {
         return limit > 0 && limit < data.size() ? Datasets.spread(data, limit) : data;
     }
 
+    /**
+     * Opens the data set a model file records (its manifest's provenance): a failure names the model
+     * too, since the user did not name this data set.
+     */
+    static <T> T recorded(Path modelFile, String spec, java.util.function.Supplier<T> open) {
+        try {
+            return open.get();
+        } catch (UserInputException e) {
+            throw new UserInputException("the model " + modelFile + " was trained on '" + spec
+                    + "', which cannot be opened here: " + e.getMessage()
+                    + (e.getMessage().endsWith(".") ? "" : ".") + " Name another with --dataset (eval, curve, interpolate)"
+                    + " or put the data back where it was.", e);
+        }
+    }
+
     /** {@code test} or {@code train}. */
     static Split split(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {

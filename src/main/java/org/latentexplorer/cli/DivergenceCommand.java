@@ -56,13 +56,13 @@ final class DivergenceCommand implements Callable<Integer> {
                 }
                 String[] f = line.trim().split("\\s+");
                 if (f.length != 4) {
-                    throw new UserInputException("standard input line " + number + ": expected 'NAME ALPHA MU_CSV SIGMA_CSV', got '" + line.trim() + "'");
+                    throw new UserInputException("standard input line " + number + ": expected 'NAME ALPHA MU_CSV SIGMA_CSV', got '" + Values.excerpt(line.trim()) + "'");
                 }
                 double a;
                 try {
                     a = Double.parseDouble(f[1]);
                 } catch (NumberFormatException e) {
-                    throw new UserInputException("standard input line " + number + ": alpha '" + f[1] + "' is not a number");
+                    throw new UserInputException("standard input line " + number + ": alpha '" + Values.excerpt(f[1]) + "' is not a number");
                 }
                 try {
                     out.println(Values.format(value(f[0], a, f[2], f[3])));
@@ -86,6 +86,12 @@ final class DivergenceCommand implements Callable<Integer> {
             throw new UserInputException("mmd is a batch statistic of encoder outputs, not a closed form of (mu, sigma); use 'eval' on a model");
         }
         DivergenceSpec s = new DivergenceSpec(kind, a, beta);
-        return Divergences.value(s, Values.doubles("--mu", muCsv), Values.doubles("--sigma", sigmaCsv));
+        double v = Divergences.value(s, Values.doubles("--mu", muCsv), Values.doubles("--sigma", sigmaCsv));
+        if (!Double.isFinite(v)) {
+            throw new UserInputException("the " + s.describe() + " divergence of these values is " + v
+                    + " in double precision: a term such as mu², sigma² or 1/sigma² overflows (above 1.8e308);"
+                    + " use smaller |mu| and sigma nearer 1");
+        }
+        return v;
     }
 }

@@ -53,12 +53,18 @@ final class EvalCommand implements Callable<Integer> {
         };
         org.latentexplorer.data.Subset which = org.latentexplorer.data.Subset.fromCliName(subset != null ? subset
                 : dataset == null ? m.manifest().provenance().subset() : "first");
-        Dataset data = CliData.open(ds, s, limit, which);
+        Dataset data = dataset != null ? CliData.open(ds, s, limit, which)
+                : CliData.recorded(model, m.manifest().provenance().dataset(), () -> CliData.open(ds, s, limit, which));
         CompatibilityCheck.requireImageSize(model, m, data);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
         ReconstructionError.Result r = ReconstructionError.evaluate(m, data, Batches.EVAL_BATCH_SIZE, seed,
                 f -> bar.update(f, "evaluating"), () -> false);
         bar.clear();
+        if (!Double.isFinite(r.recLoss()) || !Double.isFinite(r.loss())) {
+            throw org.latentexplorer.common.UserInputException.forFile(model, "the model gives a non-finite loss (reconstruction "
+                    + r.recLoss() + ", loss " + r.loss() + ") on " + data.description()
+                    + ": its weights are unusable (trained with too high a learning rate?)");
+        }
         out.printf(Locale.ROOT, "model %s (%s)%n", model, m.manifest().describe());
         out.printf(Locale.ROOT, "data %s: %d examples in %d batches of %d%n", data.description(), r.examples(), r.batches(),
                 Batches.EVAL_BATCH_SIZE);

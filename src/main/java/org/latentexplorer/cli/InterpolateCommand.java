@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 /** {@code interpolate}: a strip of decoded images between the posterior means of two data examples. */
 @Command(name = "interpolate", mixinStandardHelpOptions = true,
         description = {"Encodes examples I and J (posterior means, eval mode) and decodes the latent path between them as one strip "
-                + "(both ends included), in one batch.",
+                + "(both ends included), in batches of " + org.latentexplorer.render.traversal.TraversalGrid.CHUNK + ".",
                 "PNG: the strip with settings and model identity in text chunks. GIF: one frame per step."},
         footer = {"", "Example: interpolate --model m.zip --dataset dsprites --from 0 --to 700000 --steps 10 --method slerp --out path.png"})
 final class InterpolateCommand implements Callable<Integer> {
@@ -103,7 +103,9 @@ final class InterpolateCommand implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "model %s (%s)%n", model, m.manifest().describe());
         stdout.println("settings " + settings);
-        stdout.printf(Locale.ROOT, "decoded %d latent vectors in one batch in %.0f ms%n", steps, millis);
+        stdout.printf(Locale.ROOT, "decoded %d latent vectors in %d batch%s in %.0f ms%n", steps,
+                (steps + org.latentexplorer.render.traversal.TraversalGrid.CHUNK - 1) / org.latentexplorer.render.traversal.TraversalGrid.CHUNK,
+                steps > org.latentexplorer.render.traversal.TraversalGrid.CHUNK ? "es" : "", millis);
         stdout.printf(Locale.ROOT, "wrote %s (%s, %dx%d)%n", out, format, grid.width(), grid.height());
         return 0;
     }

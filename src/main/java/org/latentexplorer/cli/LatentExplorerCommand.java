@@ -23,6 +23,14 @@ public final class LatentExplorerCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "on an internal error or when memory runs out, also print the stack trace")
+    boolean verbose;
+
+    /** What to do when the JVM runs out of memory: the one line printed, before exit code 1. */
+    static final String OUT_OF_MEMORY = "out of memory: ask for less at once (a smaller --steps, --batch or --limit, "
+            + "fewer --dims), or give Java more (e.g. java -Xmx8g, or -Dorg.bytedeco.javacpp.maxbytes=4g for ND4J's native memory)";
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -46,18 +54,59 @@ public final class LatentExplorerCommand implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable t = ex;
             if (t instanceof UserInputException) {
-                commandLine.getErr().println("error: " + t.getMessage());
+                commandLine.getErr().println("error: " + oneLine(t.getMessage()));
                 return EXIT_USER_ERROR;
             }
-            commandLine.getErr().println("internal error: " + t);
-            if (System.getenv("LATENT_EXPLORER_DEBUG") != null) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof OutOfMemoryError) {
+                    // ND4J and the data prefetcher may wrap it
+                    commandLine.getErr().println("error: " + OUT_OF_MEMORY);
+                    if (verbose(parseResult)) {
+                        t.printStackTrace(commandLine.getErr());
+                    }
+                    return EXIT_INTERNAL_ERROR;
+                }
+            }
+            commandLine.getErr().println("internal error: " + oneLine(String.valueOf(t)));
+            if (verbose(parseResult)) {
                 t.printStackTrace(commandLine.getErr());
             } else {
-                commandLine.getErr().println("(set LATENT_EXPLORER_DEBUG=1 for the stack trace)");
+                commandLine.getErr().println("(run with --verbose or set LATENT_EXPLORER_DEBUG=1 for the stack trace)");
             }
             return EXIT_INTERNAL_ERROR;
         });
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return run.execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                // an Error passes picocli's exception handler: without this it ends in a JVM stack trace
+                PrintWriter stderr = cl.getErr();
+                stderr.println("error: " + OUT_OF_MEMORY);
+                if (verbose(parseResult)) {
+                    e.printStackTrace(stderr);
+                }
+                stderr.flush();
+                return EXIT_INTERNAL_ERROR;
+            }
+        });
         return cl;
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parseResult) {
+        return System.getenv("LATENT_EXPLORER_DEBUG") != null
+                || (parseResult != null && parseResult.originalArgs().contains("--verbose"));
+    }
+
+    /** The longest error message printed; a longer one (e.g. echoing a huge input line) is cut. */
+    static final int MAX_MESSAGE = 2000;
+
+    /** A message cut to {@value #MAX_MESSAGE} characters, saying how much was left out. */
+    static String oneLine(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        return message.substring(0, MAX_MESSAGE) + "… (" + (message.length() - MAX_MESSAGE) + " more characters)";
     }
 
     /** Prints the application and ND4J versions. */

@@ -107,8 +107,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         Trainer trainer;
         List<BufferedImage> earlier = List.of();
+        int startEpochs = 0;
         if (resume != null) {
             ModelFile.Contents contents = ModelFile.read(resume);
+            startEpochs = contents.manifest().epochsCompleted();
             if (contents.manifest().imported() != null && spec.commandLine().getParseResult().hasMatchedOption("--dataset")) {
                 // a model imported from PyTorch names its data set the PyTorch way: the data here can be given
                 var p = contents.manifest().provenance();
@@ -178,7 +180,13 @@ final class TrainCommand implements Callable<Integer> {
                 stdout.flush();
             }
         };
-        TrainingListener listener = printer;
+        StopNotice notice = new StopNotice(stderr, resume != null ? resume : out, startEpochs);
+        TrainingListener listener = TrainingListener.all(new TrainingListener() {
+            @Override
+            public void epoch(TrainingEvents.Epoch e) {
+                notice.saved(e.checkpoint(), e.record().epoch());
+            }
+        }, printer);
         if (gridGif != null) {
             TraversalSpec grid = TraversalSpec.paper().withBackground(CliData.background(trainer.config().dataset()));
             TrainingConfig c = trainer.config();
@@ -187,16 +195,26 @@ final class TrainCommand implements Callable<Integer> {
                     + "; seed=" + c.seed() + "; model file=" + out.getFileName();
             EpochGridGif gif = new EpochGridGif(gridGif, grid, gridDelay, earlier,
                     ExportMetadata.of(settings, null, Environments.current()));
-            listener = TrainingListener.all(printer, new TrainingListener() {
+            listener = TrainingListener.all(listener, new TrainingListener() {
                 @Override
                 public void epoch(TrainingEvents.Epoch e) {
-                    gif.add(e.model());
+                    try {
+                        gif.add(e.model());
+                    } catch (RuntimeException ex) {
+                        // the GIF is a by-product: the checkpoint is saved, training goes on
+                        stderr.println("warning: the grid gif " + gridGif + " could not be written (" + ex.getMessage()
+                                + "); training goes on");
+                        stderr.flush();
+                        return;
+                    }
                     stdout.printf(Locale.ROOT, "grid gif %s: %d frames (%.0f ms)%n", gridGif, gif.frames(), gif.lastMillis());
                     stdout.flush();
                 }
             });
         }
-        trainer.run(out, listener, new Cancellation());
+        try (notice) {
+            trainer.run(out, listener, new Cancellation());
+        }
         bar.clear();
         stdout.println("saved " + out);
         return 0;

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 /** {@code traverse}: a latent traversal grid of a model as PNG (with settings in its metadata) or GIF. */
 @Command(name = "traverse", mixinStandardHelpOptions = true,
         description = {"Renders a latent traversal grid: one row per latent dimension, columns moving that dimension while the others stay at the anchor. "
-                + "All latent vectors are decoded in one batch.",
+                + "Latent vectors are decoded in batches of " + TraversalGrid.CHUNK + ", so any --steps and latent size fit in bounded memory.",
                 "PNG: the grid, with the settings, column values and model identity in text chunks. GIF: one frame per column."},
         footer = {"", "Presets: paper (spec §f: prior, ±1.959964 in 10 columns from + to -, rows in index order, padding 2 at 1-background),",
                 "  disentangling-vae (±2, 7 columns, rows by KL), beta-vae ([-3,3], 10), dlib ([-1,1], 11). Options override the preset.",
@@ -166,7 +166,9 @@ final class TraverseCommand implements Callable<Integer> {
         for (int r = 0; r < grid.rows(); r++) {
             stdout.println("row " + r + ": " + grid.rowLabels().get(r));
         }
-        stdout.printf(Locale.ROOT, "decoded %d latent vectors in one batch in %.0f ms%n", grid.rows() * grid.columns(), millis);
+        int vectors = grid.rows() * grid.columns();
+        stdout.printf(Locale.ROOT, "decoded %d latent vectors in %d batch%s in %.0f ms%n", vectors,
+                (vectors + TraversalGrid.CHUNK - 1) / TraversalGrid.CHUNK, vectors > TraversalGrid.CHUNK ? "es" : "", millis);
         stdout.printf(Locale.ROOT, "wrote %s (%s, %dx%d grid of %d rows x %d columns%s)%n", out, format, grid.width(),
                 grid.height(), grid.rows(), grid.columns(), format.equals("gif") ? ", " + grid.columns() + " frames" : "");
         return 0;

@@ -23,18 +23,21 @@ final class Values {
             try {
                 out[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new UserInputException(option + ": '" + parts[i].trim() + "' is not a number (in '" + csv + "')");
+                throw new UserInputException(option + ": '" + excerpt(parts[i].trim()) + "' is not a number (in '" + excerpt(csv) + "')");
             }
             if (!Double.isFinite(out[i])) {
-                throw new UserInputException(option + ": '" + parts[i].trim() + "' is not a finite number");
+                throw new UserInputException(option + ": '" + excerpt(parts[i].trim()) + "' is not a finite number");
             }
         }
         return out;
     }
 
-    /** Parses a comma-separated list of non-negative integers. */
+    /**
+     * Parses a comma-separated list of non-negative integers; an empty list (e.g. {@code ","}) is
+     * refused, like {@link #doubles}.
+     */
     static int[] indices(String option, String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToInt(s -> {
+        int[] out = Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToInt(s -> {
             try {
                 int v = Integer.parseInt(s);
                 if (v < 0) {
@@ -42,9 +45,25 @@ final class Values {
                 }
                 return v;
             } catch (NumberFormatException e) {
-                throw new UserInputException(option + ": '" + s + "' is not an index (a whole number >= 0)");
+                throw new UserInputException(option + ": '" + excerpt(s) + "' is not an index (a whole number >= 0)");
             }
         }).toArray();
+        if (out.length == 0) {
+            throw new UserInputException(option + " needs at least one index (a comma-separated list of whole numbers >= 0), got '"
+                    + excerpt(csv) + "'");
+        }
+        return out;
+    }
+
+    /** The most characters of user input echoed in a message. */
+    static final int EXCERPT = 120;
+
+    /** User input for an error message: cut to {@value #EXCERPT} characters, saying how long it was. */
+    static String excerpt(String input) {
+        if (input == null || input.length() <= EXCERPT) {
+            return input;
+        }
+        return input.substring(0, EXCERPT) + "… (" + input.length() + " characters in all)";
     }
 
     /** A number for printing: full precision, no exponent for ordinary magnitudes. */

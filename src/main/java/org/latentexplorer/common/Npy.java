@@ -133,7 +133,14 @@ public final class Npy {
      * @throws IOException with a message saying what is wrong (bad magic, dtype, truncation)
      */
     public static FloatArray readFloat32(InputStream in) throws IOException {
-        Header h = readHeader(in);
+        return readFloat32(readHeader(in), in);
+    }
+
+    /**
+     * Reads the data of a float32 C-order .npy whose header has been read (so that a caller can
+     * check the shape before any data is read or allocated).
+     */
+    public static FloatArray readFloat32(Header h, InputStream in) throws IOException {
         if (!h.descr().equals("<f4")) {
             throw new IOException("expected float32 ('<f4') data, found '" + h.descr() + "'");
         }

@@ -169,12 +169,18 @@ public final class DSpritesNpz implements Dataset {
                         copied += to - from;
                     }
                     position += r;
+                    if (position > total + (1 << 20)) {
+                        throw UserInputException.forFile(npz, "'imgs' holds more data than its shape " + n(dataBytes)
+                                + " needs (a corrupt or hostile archive)");
+                    }
                 }
                 if (copied < dataBytes) {
-                    throw UserInputException.forFile(npz, "'imgs' is truncated: expected " + dataBytes + " image bytes, found " + copied);
+                    // the archive's directory is intact, so its compressed bytes are all there: they are damaged, not cut short
+                    throw UserInputException.forFile(npz, "'imgs' is corrupt: its compressed data inflates to " + copied
+                            + " image bytes, expected " + dataBytes);
                 }
             } catch (ZipException | EOFException e) {
-                throw problem(npz, "'imgs' is corrupt or truncated (" + messageOf(e) + ")", e);
+                throw arrayProblem(npz, "imgs", e);
             }
             if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
                 throw UserInputException.forFile(npz, "'imgs' is corrupt (CRC mismatch)");
@@ -245,13 +251,21 @@ public final class DSpritesNpz implements Dataset {
     /** A failure while reading array {@code name}: corrupt compressed data, or what {@link NpyStream} found wrong. */
     private static UserInputException arrayProblem(Path npz, String name, IOException e) {
         String m = messageOf(e);
-        if (e instanceof ZipException || e instanceof EOFException) {
-            return problem(npz, "'" + name + "' is corrupt or truncated (" + m + ")", e);
+        if (e instanceof EOFException) {
+            return problem(npz, "'" + name + "' is truncated (" + m + ")", e);
+        }
+        if (e instanceof ZipException) {
+            // the inflater rejected the data: garbage, not a short file
+            return problem(npz, "'" + name + "' is corrupt: its compressed data is invalid (" + m + ")", e);
         }
         if (m.startsWith("is ") || m.startsWith("has ")) {
             return problem(npz, "'" + name + "' " + m, e);
         }
         return problem(npz, "'" + name + "' is not a valid .npy array (" + m + ")", e);
+    }
+
+    private static String n(long dataBytes) {
+        return "(" + dataBytes / IMAGE_BYTES + ", 64, 64)";
     }
 
     private static UserInputException problem(Path npz, String message, Throwable cause) {

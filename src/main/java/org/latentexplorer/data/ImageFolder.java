@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.latentexplorer.common.UserInputException;
 
 /**
@@ -30,16 +33,25 @@ public final class ImageFolder implements Dataset {
     public static final int SIZE = 64;
     /** Default number of decoded images kept (64·64 bytes each). */
     public static final int DEFAULT_CACHE_IMAGES = 32_768;
+    /**
+     * Default largest image accepted, in pixels (4096×4096), checked from the file's header before
+     * it is decoded: a small PNG can declare 30000×30000 pixels and decode to gigabytes. The system
+     * property {@value #MAX_PIXELS_PROPERTY} sets another limit.
+     */
+    public static final long DEFAULT_MAX_PIXELS = 4096L * 4096L;
+    public static final String MAX_PIXELS_PROPERTY = "latentexplorer.image.maxPixels";
     /** The file name endings recognised as images. */
     public static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
 
     private final Path root;
     private final List<Path> files;
     private final Map<Integer, byte[]> cache;
+    private final long maxPixels;
 
-    private ImageFolder(Path root, List<Path> files, int cacheImages) {
+    private ImageFolder(Path root, List<Path> files, int cacheImages, long maxPixels) {
         this.root = root;
         this.files = files;
+        this.maxPixels = maxPixels;
         this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Integer, byte[]> eldest) {
@@ -60,6 +72,14 @@ public final class ImageFolder implements Dataset {
      * @throws UserInputException if root is not a directory, cannot be listed, or holds no images
      */
     public static ImageFolder open(Path root, int cacheImages) {
+        return open(root, cacheImages, maxPixelsSetting());
+    }
+
+    /** As {@link #open(Path, int)}, refusing images of more than {@code maxPixels} pixels. */
+    public static ImageFolder open(Path root, int cacheImages, long maxPixels) {
+        if (maxPixels < 1) {
+            throw new IllegalArgumentException("pixel limit " + maxPixels + " < 1");
+        }
         if (cacheImages < 0) {
             throw new IllegalArgumentException("cache size " + cacheImages + " < 0");
         }
@@ -75,7 +95,24 @@ public final class ImageFolder implements Dataset {
         if (files.isEmpty()) {
             throw UserInputException.forFile(root, "contains no images (looked recursively for " + String.join(", ", EXTENSIONS) + ")");
         }
-        return new ImageFolder(root, files, cacheImages);
+        return new ImageFolder(root, files, cacheImages, maxPixels);
+    }
+
+    /** The pixel limit: {@value #MAX_PIXELS_PROPERTY} if set (a positive whole number), else the default. */
+    static long maxPixelsSetting() {
+        String value = System.getProperty(MAX_PIXELS_PROPERTY);
+        if (value == null) {
+            return DEFAULT_MAX_PIXELS;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UserInputException("-D" + MAX_PIXELS_PROPERTY + " must be a whole number of pixels >= 1, got '" + value + "'");
     }
 
     static boolean isImageName(Path p) {
@@ -123,7 +160,7 @@ public final class ImageFolder implements Dataset {
         }
         byte[] grey = cache.get(index);
         if (grey == null) {
-            grey = load(files.get(index));
+            grey = load(files.get(index), maxPixels);
             cache.put(index, grey);
         }
         for (int i = 0; i < SIZE * SIZE; i++) {
@@ -137,15 +174,36 @@ public final class ImageFolder implements Dataset {
     }
 
     /**
-     * Decodes one file to 64×64 grey bytes.
+     * Decodes one file to 64×64 grey bytes, after checking from its header that it has at most
+     * {@code maxPixels} pixels (only the header is read for that).
      *
-     * @throws UserInputException naming the file if it cannot be read or decoded
+     * @throws UserInputException naming the file if it cannot be read or decoded, or is too large
      */
-    static byte[] load(Path file) {
+    static byte[] load(Path file, long maxPixels) {
         BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw UserInputException.forFile(file, "is not a readable image (unknown or corrupt format)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width * height > maxPixels) {
+                    throw UserInputException.forFile(file, "is " + width + "×" + height + " pixels, more than the " + maxPixels
+                            + " this reads (decoding it would take " + (width * height * 4 >> 20) + " MiB); shrink it, or raise the limit with -D"
+                            + MAX_PIXELS_PROPERTY + "=N");
+                }
+                img = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof UserInputException u) {
+                throw u;
+            }
             throw UserInputException.forFile(file, "is not a readable image (" + e.getMessage() + ")", e);
         }
         if (img == null) {

@@ -208,12 +208,21 @@ public final class VaeGraph {
             return sd.identity(DIV, value);
         }
         ClosedForms.Terms<SDVariable> t = ClosedForms.perDimension(new SameDiffArithmetic(sd), spec, mu, logvar);
-        SDVariable perDim = t.value().mean(DIV_PER_DIM, 0);
+        SDVariable perDim = batchMean(DIV_PER_DIM, t.value());
         if (t.kl1() != null) {
-            t.kl1().mean(KL1_PER_DIM, 0).sum(KL1);
-            t.kl2().mean(KL2_PER_DIM, 0).sum(KL2);
+            batchMean(KL1_PER_DIM, t.kl1()).sum(KL1);
+            batchMean(KL2_PER_DIM, t.kl2()).sum(KL2);
         }
         return perDim.sum(DIV);
+    }
+
+    /**
+     * The mean over the batch of a [B,D] variable, as [D]. ND4J 1.0.0-M2.1's SameDiff session fails
+     * on a reduction along a dimension of length 1 ("this.x is null"), so a batch of one image
+     * crashed; the mean of the batch stacked on itself is the same mean over 2B ≥ 2 rows.
+     */
+    private SDVariable batchMean(String name, SDVariable perImage) {
+        return sd.concat(0, perImage, perImage).mean(name, 0);
     }
 
     private SDVariable encoder(SDVariable x, Map<String, SDVariable> w) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.latentexplorer.backend.Environments;
+import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.common.Versions;
 import org.latentexplorer.data.Batches;
@@ -86,7 +87,15 @@ public final class Trainer {
     public static Trainer resume(Path checkpoint, ModelFile.Contents contents, int totalEpochs) {
         requireTrainable(checkpoint, contents.manifest());
         Provenance p = contents.manifest().provenance();
-        Dataset data = TrainingConfig.openData(p.dataset(), p.limit(), Subset.fromCliName(p.subset()));
+        Dataset data;
+        try {
+            data = TrainingConfig.openData(p.dataset(), p.limit(), Subset.fromCliName(p.subset()));
+        } catch (UserInputException e) {
+            // the user named the model, not this data set: say whose data it is
+            throw new UserInputException("the model " + checkpoint + " was trained on '" + p.dataset()
+                    + "', which cannot be opened here: " + e.getMessage() + (e.getMessage().endsWith(".") ? "" : ".")
+                    + " Put the data back where it was to continue training.", e);
+        }
         return resume(checkpoint, contents, data, totalEpochs);
     }
 
@@ -165,11 +174,13 @@ public final class Trainer {
     }
 
     /**
-     * Runs the remaining epochs, writing the checkpoint to {@code out} after each.
+     * Runs the remaining epochs, writing the checkpoint to {@code out} after each. That {@code out}
+     * can be written is checked before the first step.
      *
      * @return the model after the last completed epoch (fewer than planned if cancelled)
      */
     public VaeModel run(Path out, TrainingListener listener, Cancellation cancellation) {
+        AtomicFiles.requireWritable(out); // before the first step, not after an epoch's work
         Architecture arch = initialWeights.architecture();
         TrainingStep trainingStep = new TrainingStep(initialWeights,
                 new VaeGraph.LossSpec(config.divergence(), config.lambda(), config.reconstruction()),
@@ -203,6 +214,17 @@ public final class Trainer {
                             (result, gradients) -> checkFinite(result, gradients, epochNumber, stepNumber, out));
                     step++;
                     globalStep++;
+                    String invalid = trainingStep.firstInvalidState();
+                    if (invalid == null && !batches.hasNext()) {
+                        // the epoch's last update is saved without a next step to check its loss: check it here
+                        double after = trainingStep.lossOfCurrentWeights(batch.pixels(), n);
+                        if (!Double.isFinite(after)) {
+                            invalid = "the loss with the updated weights is " + after;
+                        }
+                    }
+                    if (invalid != null) {
+                        throw diverged(epoch, stepNumber, "after the update, " + invalid, out);
+                    }
                     sumLoss += r.loss();
                     sumRec += r.recLoss();
                     sumDiv += r.divergence();
@@ -226,6 +248,11 @@ public final class Trainer {
             VaeWeights snapshot = trainingStep.snapshot();
             ModelManifest manifest = manifest(arch, epoch, globalStep);
             AdamState state = trainingStep.optimizerState();
+            String invalid = ModelFile.problemWith(snapshot, state);
+            if (invalid != null) {
+                history.remove(history.size() - 1);
+                throw diverged(epoch, step, "after the update, " + invalid, out);
+            }
             ModelFile.write(out, manifest, snapshot, state);
             if (config.keepEvery() > 0 && epoch % config.keepEvery() == 0) {
                 ModelFile.write(keptCopy(out, epoch), manifest, snapshot, state);
@@ -267,14 +294,22 @@ public final class Trainer {
                     what = "the gradient of " + g.getKey() + " is not finite";
                     break;
                 }
+                if (norm > TrainingStep.MAX_GRADIENT_NORM) {
+                    what = "the gradient of " + g.getKey() + " is too large (norm " + norm + ") for Adam's second moment in float";
+                    break;
+                }
             }
         }
         if (what != null) {
-            String kept = history.isEmpty() ? "no checkpoint had been written yet"
-                    : "the last good checkpoint (epoch " + history.get(history.size() - 1).epoch() + ") is kept in " + out;
-            throw new TrainingDivergedException("training stopped at epoch " + epoch + ", step " + step + ": " + what
-                    + "; " + kept + ". Try a lower learning rate (--lr) or a smaller weight (--lambda/--beta).");
+            throw diverged(epoch, step, what, out);
         }
+    }
+
+    private TrainingDivergedException diverged(int epoch, int step, String what, Path out) {
+        String kept = history.isEmpty() ? "no checkpoint had been written yet"
+                : "the last good checkpoint (epoch " + history.get(history.size() - 1).epoch() + ") is kept in " + out;
+        return new TrainingDivergedException("training stopped at epoch " + epoch + ", step " + step + ": " + what
+                + "; " + kept + ". Try a lower learning rate (--lr) or a smaller weight (--lambda/--beta).");
     }
 
     /** A per-epoch seed, so that a resumed run draws the same noise as an uninterrupted one. */

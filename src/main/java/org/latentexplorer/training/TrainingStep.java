@@ -82,6 +82,53 @@ final class TrainingStep {
         return r;
     }
 
+    /**
+     * What is wrong with the weights after the last update, or null: the first weight array that
+     * holds NaN or ±∞. Cheap: one sum per array, an exact element scan only when a sum is not
+     * finite. (Adam's moments need no scan per step: m is a convex combination of finite gradients,
+     * and v stays finite while every gradient's norm is below {@link #MAX_GRADIENT_NORM}, which the
+     * trainer checks before each update; both are checked again before every save.)
+     */
+    String firstInvalidState() {
+        for (Map.Entry<String, INDArray> p : params.entrySet()) {
+            if (!allFinite(p.getValue())) {
+                return "the weights of " + p.getKey() + " are not finite";
+            }
+        }
+        return null;
+    }
+
+    /** √(Float.MAX_VALUE): a gradient element above it would make Adam's second moment (g²) overflow to ∞. */
+    static final double MAX_GRADIENT_NORM = Math.sqrt(Float.MAX_VALUE);
+
+    /**
+     * The loss of the current weights on {@code n} images, forward only, with z = μ (ε = 0) and
+     * fixed prior samples: a check that the weights about to be saved still give a finite loss.
+     */
+    double lossOfCurrentWeights(float[] pixels, int n) {
+        Map<String, INDArray> feed = new LinkedHashMap<>();
+        feed.put(VaeGraph.X, Nd4j.create(pixels, new long[] {n, 1, size, size}, 'c'));
+        feed.put(VaeGraph.EPS, Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, latents));
+        if (mmd) {
+            feed.put(VaeGraph.PRIOR, Nd4j.create(gaussian(new java.util.SplittableRandom(0), Mmd.PRIOR_SAMPLES * 2 * latents),
+                    new long[] {Mmd.PRIOR_SAMPLES, 2L * latents}, 'c'));
+        }
+        return graph.sameDiff().output(feed, VaeGraph.LOSS).get(VaeGraph.LOSS).getDouble(0);
+    }
+
+    /** Whether every element is finite: a sum is finite unless an element is NaN/±∞ (or the sum overflows, then scan). */
+    static boolean allFinite(INDArray a) {
+        if (Double.isFinite(a.sumNumber().doubleValue())) {
+            return true;
+        }
+        for (float f : a.dup('c').data().asFloat()) {
+            if (!Float.isFinite(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Inspects a step's results before the update. */
     @FunctionalInterface
     interface Check {

@@ -72,7 +72,7 @@ class TraverseCommandTest {
         Path out = dir.resolve("grid.png");
         Cli r = Cli.run("traverse", "--model", model.toString(), "--preset", "paper", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("decoded 100 latent vectors in one batch"), r.out());
+        assertTrue(r.out().contains("decoded 100 latent vectors in 1 batch in"), r.out());
         BufferedImage image = read(out);
         assertEquals(662, image.getWidth());
         assertEquals(662, image.getHeight());

@@ -129,7 +129,12 @@ class ModelFileTest {
         }
         values.get("dec.lin2.W")[3] = Float.NaN;
         Path f = dir.resolve("nan.zip");
-        ModelFile.write(f, manifest(arch), VaeWeights.of(arch, values), null);
+        assertThrows(IllegalStateException.class, () -> ModelFile.write(f, manifest(arch), VaeWeights.of(arch, values), null),
+                "NaN weights are never written");
+        ModelFile.write(f, manifest(arch), w, null);
+        long[] shape = arch.parameters().stream().filter(p -> p.name().equals("dec.lin2.W")).findFirst().orElseThrow().shape();
+        org.latentexplorer.testing.ZipBuilder.copyOf(f, (name, data) -> name.equals("weights/dec.lin2.W.npy")
+                ? org.latentexplorer.common.Npy.toBytes(shape, values.get("dec.lin2.W")) : data).write(f);
         assertRejected(f, "weights/dec.lin2.W.npy", "NaN");
     }
 

@@ -85,8 +85,7 @@ public final class Interpolation {
         int n = spec.steps();
         int h = decoder.imageHeight();
         int w = decoder.imageWidth();
-        float[] images = TraversalGrid.decodeOnce(decoder, latents(from, to, n, spec.method()), n, h, w);
-        byte[] rgb = MakeGrid.layout(images, n, decoder.channels(), h, w, n, spec.padding(), spec.padValue());
+        byte[] rgb = TraversalGrid.decodeIntoGrid(decoder, latents(from, to, n, spec.method()), n, n, spec.padding(), spec.padValue());
         double[] t = fractions(n);
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {

@@ -67,18 +67,49 @@ public final class MakeGrid {
             throw new IllegalArgumentException("expected " + ((long) n * channels * h * w) + " pixel values for " + n + " images of "
                     + channels + "×" + h + "×" + w + ", got " + images.length);
         }
+        byte[] rgb = blank(n, h, w, nrow, padding, padValue);
+        place(rgb, images, 0, n, n, channels, h, w, nrow, padding);
+        return rgb;
+    }
+
+    /** The grid of n images, all padding: {@link #place} then fills in the images. */
+    public static byte[] blank(int n, int h, int w, int nrow, int padding, float padValue) {
+        if (n < 1 || h < 1 || w < 1 || nrow < 1 || padding < 0) {
+            throw new IllegalArgumentException("bad grid geometry n=" + n + " h=" + h + " w=" + w + " nrow=" + nrow
+                    + " padding=" + padding);
+        }
+        long bytes = (long) width(n, nrow, w, padding) * height(n, nrow, h, padding) * 3;
+        if (bytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("a grid of " + n + " images of " + h + "×" + w + " is too large for one image");
+        }
+        byte[] rgb = new byte[(int) bytes];
+        java.util.Arrays.fill(rgb, (byte) toByte(padValue));
+        return rgb;
+    }
+
+    /**
+     * Draws images {@code first .. first+count-1} of a grid of n into {@code rgb} (from {@link #blank}), so
+     * that a grid can be filled chunk by chunk; {@code images} holds just those count images
+     * (count×C×H×W, C = 1 grey or 3 RGB planes).
+     */
+    public static void place(byte[] rgb, float[] images, int first, int count, int n, int channels, int h, int w, int nrow,
+                             int padding) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("images must have 1 or 3 channels, got " + channels);
+        }
+        if (first < 0 || count < 0 || first + count > n || images.length < (long) count * channels * h * w) {
+            throw new IllegalArgumentException("images " + first + ".." + (first + count - 1) + " are not within a grid of " + n);
+        }
         int xmaps = Math.min(nrow, n);
         int gridW = width(n, nrow, w, padding);
-        int gridH = height(n, nrow, h, padding);
-        byte[] rgb = new byte[gridW * gridH * 3];
-        java.util.Arrays.fill(rgb, (byte) toByte(padValue));
-        for (int k = 0; k < n; k++) {
+        int plane = h * w;
+        int green = channels == 3 ? plane : 0;
+        int blue = channels == 3 ? 2 * plane : 0;
+        for (int j = 0; j < count; j++) {
+            int k = first + j;
             int top = (k / xmaps) * (h + padding) + padding;
             int left = (k % xmaps) * (w + padding) + padding;
-            int plane = h * w;
-            int src = k * channels * plane;
-            int green = channels == 3 ? plane : 0;
-            int blue = channels == 3 ? 2 * plane : 0;
+            int src = j * channels * plane;
             for (int y = 0; y < h; y++) {
                 int dst = ((top + y) * gridW + left) * 3;
                 for (int x = 0; x < w; x++) {
@@ -89,6 +120,5 @@ public final class MakeGrid {
                 }
             }
         }
-        return rgb;
     }
 }
