@@ -26,8 +26,8 @@ public final class GaussianFitter {
     public record Fit(FitObjective objective, IsotropicGaussian2d gaussian, double value) {
     }
 
-    /** All fits after {@code step} of {@code steps} Adam steps. */
-    public record Frame(int step, int steps, List<Fit> fits) {
+    /** All fits after {@code step} of {@code steps} Adam steps, with the form and α they minimise. */
+    public record Frame(int step, int steps, FitForm form, double alpha, List<Fit> fits) {
         public Frame {
             fits = List.copyOf(fits);
         }
@@ -127,7 +127,7 @@ public final class GaussianFitter {
         for (int i = 0; i < theta.length; i++) {
             fits.add(new Fit(which.get(i), gaussian(i), values[i]));
         }
-        return new Frame(step, steps, fits);
+        return new Frame(step, steps, form, alpha, fits);
     }
 
     private IsotropicGaussian2d gaussian(int i) {
