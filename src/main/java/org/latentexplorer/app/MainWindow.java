@@ -41,6 +41,8 @@ public final class MainWindow implements AutoCloseable {
     private final FxTaskRunner alphaRunner = new FxTaskRunner("alpha-explorer");
     private final FxTaskRunner traverseRunner = new FxTaskRunner("traverse-decoder", "live");
     private final FxTaskRunner trainRunner = new FxTaskRunner("train-preview");
+    private final FxTaskRunner fitRunner = new FxTaskRunner("fit-demo");
+    private final FitDemoViewModel fitVm = new FitDemoViewModel(fitRunner);
     private final TrainViewModel trainVm;
     private final AlphaViewModel alphaVm;
     private final TraverseViewModel traverseVm;
@@ -48,6 +50,7 @@ public final class MainWindow implements AutoCloseable {
     private final AlphaView alphaView;
     private final TraverseView traverseView;
     private final ModelsView modelsView;
+    private final FitDemoView fitView;
     private final TabPane tabs = new TabPane();
     private final BorderPane root = new BorderPane();
     private final StatusBar status = new StatusBar();
@@ -67,11 +70,18 @@ public final class MainWindow implements AutoCloseable {
         alphaView = new AlphaView(alphaVm, ctx);
         traverseView = new TraverseView(traverseVm, ctx);
         modelsView = new ModelsView(ctx, this::openModel);
+        fitView = new FitDemoView(fitVm, ctx);
         ctx.recentChanged = modelsView::recent;
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("Train", "tab-train", trainView.node()), tab("α explorer", "tab-alpha", alphaView.node()),
-                tab("Traverse", "tab-traverse", traverseView.node()), tab("Models", "tab-models", modelsView.node()));
+                tab("Traverse", "tab-traverse", traverseView.node()), tab("Models", "tab-models", modelsView.node()),
+                tab("Fig 2 fit", "tab-fit-demo", fitView.node()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && "tab-fit-demo".equals(now.getId())) {
+                fitView.shown();
+            }
+        });
 
         banner.setId("untrained-banner");
         banner.getStyleClass().add("banner");
@@ -145,9 +155,9 @@ public final class MainWindow implements AutoCloseable {
         MenuItem cancel = item("Cancel training", "Shortcut+Period", trainVm::cancel);
         Menu train = new Menu("Training", null, start, pause, cancel);
         Menu view = new Menu("View");
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             int k = i;
-            String[] names = {"Train", "α explorer", "Traverse", "Models"};
+            String[] names = {"Train", "α explorer", "Traverse", "Models", "Fig 2 fit"};
             view.getItems().add(item(names[i], "Shortcut+" + (i + 1), () -> tabs.getSelectionModel().select(k)));
         }
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
@@ -268,6 +278,10 @@ public final class MainWindow implements AutoCloseable {
         return ctx.model;
     }
 
+    public FitDemoViewModel fitDemo() {
+        return fitVm;
+    }
+
     AlphaView alphaView() {
         return alphaView;
     }
@@ -306,6 +320,7 @@ public final class MainWindow implements AutoCloseable {
         alphaRunner.close();
         traverseRunner.close();
         trainRunner.close();
+        fitRunner.close();
         ctx.prefs.flush();
     }
 }

@@ -196,6 +196,27 @@ public final class FitDemoFigure {
         }
     }
 
+    /** An empty page: the panels' frames and the footer, for data still to be drawn by clicking. */
+    public static BufferedImage empty(Layout l, String footer) {
+        BufferedImage img = new BufferedImage(l.width(), l.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, l.width(), l.height());
+            g.setColor(Color.GRAY);
+            for (int i = 0; i < l.panels(); i++) {
+                g.drawRect(l.plotX(i), l.plotY(i), l.plotSize(), l.plotSize());
+            }
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, Math.min(16, l.plotSize() / 26))));
+            g.drawString(footer, GAP, l.height() - 8);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
     /** The page as an opaque image. */
     public static BufferedImage image(Layout l, Scatter scatter, GaussianFitter.Frame frame, String footer) {
         BufferedImage img = new BufferedImage(l.width(), l.height(), BufferedImage.TYPE_INT_RGB);

@@ -80,6 +80,10 @@ public record FitDemoSettings(int components, long seed, double concentration, i
         return new FitDemoSettings(components, seed, concentration, points, areaLo, areaHi, alpha, form, n, learningRate, mmdBandwidth, start);
     }
 
+    public FitDemoSettings withStart(IsotropicGaussian2d g) {
+        return new FitDemoSettings(components, seed, concentration, points, areaLo, areaHi, alpha, form, steps, learningRate, mmdBandwidth, g);
+    }
+
     /** One line for file metadata and the console. */
     public String describe() {
         return String.format(java.util.Locale.ROOT, "K=%d; Dirichlet(%s) weights; seed=%d (java.util.Random); N=%d; area [%s, %s]^2; "
