@@ -56,6 +56,8 @@ public final class FitDemoViewModel {
     private final TaskRunner runner;
     private final List<double[]> drawn = new ArrayList<>();
     private final Map<FitObjective, GaussianFitter.Fit> fits = new EnumMap<>(FitObjective.class);
+    /** The objectives whose fits ran to the end on the current data (the others are refitted with any change). */
+    private final java.util.Set<FitObjective> finished = java.util.EnumSet.noneOf(FitObjective.class);
     private FitDemoData data;
     private FitDemoSettings dataSettings;
     private boolean dataDrawn;
@@ -110,10 +112,19 @@ public final class FitDemoViewModel {
     public void refitAll() {
         active = true;
         fits.clear();
+        finished.clear();
         refit(List.of(FitObjective.values()));
     }
 
-    private void refit(List<FitObjective> which) {
+    private void refit(List<FitObjective> asked) {
+        // an objective whose fit never finished (a run cut short by this change) is refitted too
+        List<FitObjective> which = new ArrayList<>();
+        for (FitObjective o : FitObjective.values()) {
+            if (asked.contains(o) || !finished.contains(o)) {
+                which.add(o);
+            }
+        }
+        finished.removeAll(which);
         FitDemoSettings s;
         try {
             s = settings();
@@ -152,6 +163,7 @@ public final class FitDemoViewModel {
                 && dataSettings.seed() == s.seed() && dataSettings.points() == s.points() ? data : null;
         Map<FitObjective, GaussianFitter.Fit> others = new EnumMap<>(fits);
         which.forEach(others::remove);
+        List<FitObjective> fitted = List.copyOf(which);
         int w = width;
         int h = height;
         running.set(true);
@@ -161,7 +173,7 @@ public final class FitDemoViewModel {
             FitDemoData d = useDrawn ? drawnData(points) : known != null ? known : FitDemoData.generate(fs);
             GaussianFitter fitter = new GaussianFitter(d, fs, which);
             return chunk(d, fs, fitter, others, mine, w, h);
-        }, r -> accept(r, gen, fs, useDrawn, mine, others), this::failed);
+        }, r -> accept(r, gen, fs, useDrawn, mine, others, fitted), this::failed);
     }
 
     private static FitDemoData drawnData(List<double[]> points) {
@@ -215,7 +227,7 @@ public final class FitDemoViewModel {
     }
 
     private void accept(Chunk r, int gen, FitDemoSettings s, boolean drawnData, AtomicBoolean stop,
-                        Map<FitObjective, GaussianFitter.Fit> others) {
+                        Map<FitObjective, GaussianFitter.Fit> others, List<FitObjective> fitted) {
         if (gen != generation) {
             return;
         }
@@ -230,6 +242,9 @@ public final class FitDemoViewModel {
         frame.set(r.frame());
         show(new Drawn(r.layout(), r.image()));
         if (r.frame().done() || stop.get()) {
+            if (!stop.get()) {
+                finished.addAll(fitted);
+            }
             running.set(false);
             status.set(stop.get() ? "stopped at step " + r.frame().step() : String.format(java.util.Locale.ROOT,
                     "converged: %d Adam steps on %s", r.frame().steps(), r.data().description()));
@@ -238,7 +253,7 @@ public final class FitDemoViewModel {
         status.set("step " + r.frame().step() + " of " + r.frame().steps() + " …");
         int w = width;
         int h = height;
-        runner.submit("fit", () -> chunk(r.data(), s, r.fitter(), others, stop, w, h), next -> accept(next, gen, s, drawnData, stop, others),
+        runner.submit("fit", () -> chunk(r.data(), s, r.fitter(), others, stop, w, h), next -> accept(next, gen, s, drawnData, stop, others, fitted),
                 this::failed);
     }
 

@@ -56,6 +56,7 @@ final class LatentMapView {
         });
 
         factor.setId("latent-map-factor");
+        factor.setMinWidth(140);
         factor.valueProperty().addListener((o, was, now) -> {
             if (!updatingFactors && now != null) {
                 vm.factor.set(factor.getItems().indexOf(now) - 1);
@@ -103,7 +104,7 @@ final class LatentMapView {
         ScrollPane strip = new ScrollPane(stripView);
         strip.setId("reconstructions");
         strip.setMinHeight(150);
-        strip.setPrefHeight(190);
+        strip.setPrefHeight(205);
         SplitPane main = new SplitPane(left, canvas);
         main.setDividerPositions(0.2);
         root.setCenter(main);
@@ -132,7 +133,7 @@ final class LatentMapView {
 
     private void showStrip(ReconstructionStrip s) {
         LoadedModel m = vm.model();
-        stripView.setImage(s == null || m == null ? null : FxImages.of(s.image(s.height() >= 64 ? 2 : 4,
+        stripView.setImage(s == null || m == null ? null : FxImages.of(s.image(s.height() >= 64 ? 1 : 2,
                 LatentMapViewModel.stripTitle(m, s))));
     }
 

@@ -81,8 +81,8 @@ public final class MainWindow implements AutoCloseable {
         latentVm.onAnchor(traverseVm::setAnchor);
         teaching = new TeachingMode(java.util.List.of(
                 new TeachingMode.Slide("Fig. 1: two Gaussians and their geometric mean", new Fig1Slide(alphaVm, ctx).node(), () -> { }),
-                new TeachingMode.Slide("Fig. 2: one Gaussian fitted to many, by each divergence", fitView.node(), fitView::shown),
-                new TeachingMode.Slide("What the latent dimensions learned", latentView.node(), latentView::shown)),
+                new TeachingMode.Slide("Fig. 2: one Gaussian fitted by each divergence", fitView.node(), fitView::shown),
+                new TeachingMode.Slide("Latent map: what the dimensions learned", latentView.node(), latentView::shown)),
                 () -> teachingMode(false));
         trainVm.lastEpochProperty().addListener((o, was, now) -> {
             if (now != null && now.model() != null) {

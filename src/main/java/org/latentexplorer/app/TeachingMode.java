@@ -44,9 +44,12 @@ final class TeachingMode {
         back.setOnAction(e -> step(-1));
         Button next = new Button("▶");
         next.setOnAction(e -> step(1));
-        Button leave = new Button("Leave teaching mode (Esc)");
+        Button leave = new Button("Leave (Esc)");
         leave.setId("teaching-exit");
         leave.setOnAction(e -> exit.run());
+        for (javafx.scene.control.Control c : List.of(back, next, leave, position)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(12, title, spacer, back, position, next, leave);

@@ -61,6 +61,35 @@ class FitDemoViewModelTest {
     }
 
     @Test
+    void alphaMovedBeforeTheFirstFitFinishedStillFitsAllSixToTheEnd() {
+        FitDemoViewModel clean = small(TaskRunner.sameThread());
+        clean.refitAll();
+        GaussianFitter.Fit reference = clean.frameProperty().get().fit(FitObjective.KL_DATA_FIT);
+        for (int chunksBefore = 0; chunksBefore <= 1; chunksBefore++) {
+            List<Runnable> queue = new ArrayList<>();
+            TaskRunner deferred = new TaskRunner() {
+                @Override
+                public <T> void submit(String slot, Callable<T> work, Consumer<? super T> ok, Consumer<? super Throwable> fail) {
+                    queue.add(() -> TaskRunner.sameThread().submit(slot, work, ok, fail));
+                }
+            };
+            FitDemoViewModel vm = small(deferred);
+            vm.refitAll();
+            for (int i = 0; i < chunksBefore; i++) {
+                queue.remove(0).run();
+            }
+            vm.alpha.set(0.3);
+            while (!queue.isEmpty()) {
+                queue.remove(0).run();
+            }
+            GaussianFitter.Frame f = vm.frameProperty().get();
+            assertEquals(6, f.fits().size(), "after " + chunksBefore + " chunks");
+            assertTrue(f.done());
+            assertEquals(reference.gaussian(), f.fit(FitObjective.KL_DATA_FIT).gaussian(), "after " + chunksBefore + " chunks");
+        }
+    }
+
+    @Test
     void clicksInDrawingModeBecomeTheData() {
         FitDemoViewModel vm = small(TaskRunner.sameThread());
         vm.drawing.set(true);
