@@ -63,6 +63,7 @@ final class LatentMapView {
             }
         });
         vm.mapProperty().addListener((o, was, now) -> factors(now));
+        vm.factor.addListener((o, was, now) -> factors(vm.mapProperty().get()));
         hovered.setFitWidth(128);
         hovered.setFitHeight(128);
         hovered.setId("latent-map-hovered");

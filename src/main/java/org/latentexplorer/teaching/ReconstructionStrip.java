@@ -66,7 +66,12 @@ public record ReconstructionStrip(float[] originals, float[] reconstructions, in
     /** The strip drawn at {@code scale} pixels per image pixel: originals, reconstructions, error labels. */
     public BufferedImage image(int scale, String title) {
         int tile = width * scale;
-        int w = n * (tile + PAD) + PAD + 110;
+        Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D pg = probe.createGraphics();
+        int titleWidth = pg.getFontMetrics(titleFont).stringWidth(title);
+        pg.dispose();
+        int w = Math.max(n * (tile + PAD) + PAD + 110, titleWidth + 2 * PAD);
         int h = LABEL + 2 * (height * scale + PAD) + PAD + LABEL + 6;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -75,7 +80,7 @@ public record ReconstructionStrip(float[] originals, float[] reconstructions, in
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, w, h);
             g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+            g.setFont(titleFont);
             g.drawString(title, PAD, 14);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             int y0 = LABEL;
