@@ -112,6 +112,9 @@ public final class LatentMapViewModel {
             return;
         }
         if (m.sample() == null) {
+            map.set(null);
+            strip.set(null);
+            page.set(null);
             status.set("no data sample fits this model: nothing to encode");
             return;
         }
