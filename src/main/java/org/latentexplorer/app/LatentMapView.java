@@ -80,6 +80,9 @@ final class LatentMapView {
         Button export = new Button("Export map PNG/SVG/CSV…");
         export.setId("latent-map-export");
         export.setOnAction(e -> export());
+        Button other = new Button("Other examples");
+        other.setId("reconstructions-other");
+        other.setOnAction(e -> vm.otherExamples());
         Button exportStrip = new Button("Export reconstructions PNG…");
         exportStrip.setId("reconstructions-export");
         exportStrip.setOnAction(e -> exportStrip());
@@ -95,7 +98,7 @@ final class LatentMapView {
         explain.setWrapText(true);
         explain.setMaxWidth(200);
         VBox side = new VBox(8, title, explain, new Label("colour by"), factor, hovered, hoveredText,
-                new Label("clicked point decoded (z = μ), now the Traverse anchor:"), decodedView, export, exportStrip, status);
+                new Label("clicked point decoded (z = μ), now the Traverse anchor:"), decodedView, export, new Label("reconstructions (below):"), other, exportStrip, status);
         side.setPadding(new Insets(10));
         ScrollPane left = new ScrollPane(side);
         left.setFitToWidth(true);

@@ -55,6 +55,7 @@ public final class LatentMapViewModel {
     private LoadedModel.Codec codec;
     private LoadedModel codecOwner;
     private boolean active;
+    private long stripSeed;
     private LoadedModel pending;
     private int width = 900;
     private int height = 700;
@@ -122,6 +123,7 @@ public final class LatentMapViewModel {
         int w = width;
         int h = height;
         int f = factor.get();
+        long seed = stripSeed;
         runner.submit("map", () -> {
             LoadedModel.Codec c = codec(m);
             Dataset data = m.sample();
@@ -129,12 +131,7 @@ public final class LatentMapViewModel {
             PosteriorBatch batch = encode(c, data, idx);
             LatentMap lm = LatentMap.of(batch, idx, data.factors(), m.describe() + "; " + idx.length + " examples of "
                     + data.description() + ", spread over the set; PCA of the posterior means");
-            int[] few = Samples.spread(data, STRIP);
-            float[] originals = Samples.read(data, few);
-            PosteriorBatch fb = PosteriorBatch.encode(c, originals, few.length);
-            float[] rec = c.decode(fb.means(), few.length);
-            ReconstructionStrip rs = ReconstructionStrip.of(originals, rec, few.length, data.height(), data.width(), few,
-                    m.manifest().reconstruction());
+            ReconstructionStrip rs = reconstruct(c, m, stripIndices(data, seed));
             LatentMapFigure.Layout l = LatentMapFigure.layout(lm, w, h);
             return new Object[] {lm, rs, l, LatentMapFigure.image(l, lm, clamp(f, lm), -1, title(m))};
         }, r -> {
@@ -150,6 +147,41 @@ public final class LatentMapViewModel {
                     + "mean reconstruction error %.2f", lm.size(), 100 * lm.explained(0), 100 * lm.explained(1),
                     ((ReconstructionStrip) r[1]).meanError()));
         }, t -> status.set("could not encode: " + t.getMessage()));
+    }
+
+    /** The strip's examples: spread evenly over the set for seed 0, otherwise drawn at random with the seed. */
+    static int[] stripIndices(Dataset data, long seed) {
+        if (seed == 0) {
+            return Samples.spread(data, STRIP);
+        }
+        java.util.Random r = new java.util.Random(seed);
+        int[] idx = new int[Math.min(STRIP, data.size())];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = r.nextInt(data.size());
+        }
+        return idx;
+    }
+
+    private static ReconstructionStrip reconstruct(LoadedModel.Codec c, LoadedModel m, int[] few) {
+        Dataset data = m.sample();
+        float[] originals = Samples.read(data, few);
+        PosteriorBatch fb = PosteriorBatch.encode(c, originals, few.length);
+        float[] rec = c.decode(fb.means(), few.length);
+        return ReconstructionStrip.of(originals, rec, few.length, data.height(), data.width(), few, m.manifest().reconstruction());
+    }
+
+    /** Reconstructs ten other examples, drawn at random (the map stays). */
+    public void otherExamples() {
+        LoadedModel m = model;
+        if (m == null || m.sample() == null || !active) {
+            return;
+        }
+        long seed = ++stripSeed;
+        runner.submit("strip", () -> reconstruct(codec(m), m, stripIndices(m.sample(), seed)), s -> {
+            if (model == m) {
+                strip.set(s);
+            }
+        }, t -> status.set("could not reconstruct: " + t.getMessage()));
     }
 
     private static int clamp(int f, LatentMap lm) {

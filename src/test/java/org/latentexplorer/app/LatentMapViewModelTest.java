@@ -2,6 +2,7 @@ package org.latentexplorer.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,5 +70,21 @@ class LatentMapViewModelTest {
         assertTrue(vm.describe(found).contains("shape"));
         vm.factor.set(3);
         assertNotNull(vm.pageProperty().get());
+    }
+
+    @Test
+    void otherExamplesAreDrawnAtRandomAndAnEpochModelReplacesTheMap() {
+        LatentMapViewModel vm = new LatentMapViewModel(TaskRunner.sameThread(), m -> new AnalyticCodec(4, 64));
+        vm.setModel(MODEL);
+        assertEquals(null, vm.mapProperty().get(), "nothing is encoded before the view is shown");
+        vm.activate();
+        int[] spread = vm.stripProperty().get().indices();
+        vm.otherExamples();
+        int[] random = vm.stripProperty().get().indices();
+        assertEquals(LatentMapViewModel.STRIP, random.length);
+        assertFalse(java.util.Arrays.equals(spread, random));
+        vm.setEpochModel(MODEL.model(), 2);
+        assertTrue(vm.mapProperty().get().description().contains("training, epoch 2"), vm.mapProperty().get().description());
+        assertTrue(vm.statusProperty().get().contains("2000 examples"), vm.statusProperty().get());
     }
 }
