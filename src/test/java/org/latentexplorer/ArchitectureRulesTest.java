@@ -88,6 +88,11 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void teachingFiguresAreLibraryCodeWithoutNd4jOrUi() {
+        onlyDependOn("teaching", "common", "data", "divergence", "latent", "model", "render.chart", "render.export", JFREESVG);
+    }
+
+    @Test
     void interopTranslatesPyTorchFilesToModelFiles() {
         onlyDependOn("interop", "backend", "common", "divergence", "model", "com.fasterxml.jackson..");
     }

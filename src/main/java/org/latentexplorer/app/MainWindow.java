@@ -41,6 +41,10 @@ public final class MainWindow implements AutoCloseable {
     private final FxTaskRunner alphaRunner = new FxTaskRunner("alpha-explorer");
     private final FxTaskRunner traverseRunner = new FxTaskRunner("traverse-decoder", "live");
     private final FxTaskRunner trainRunner = new FxTaskRunner("train-preview");
+    private final FxTaskRunner fitRunner = new FxTaskRunner("fit-demo");
+    private final FitDemoViewModel fitVm = new FitDemoViewModel(fitRunner);
+    private final FxTaskRunner latentRunner = new FxTaskRunner("latent-map");
+    private final LatentMapViewModel latentVm = new LatentMapViewModel(latentRunner);
     private final TrainViewModel trainVm;
     private final AlphaViewModel alphaVm;
     private final TraverseViewModel traverseVm;
@@ -48,6 +52,11 @@ public final class MainWindow implements AutoCloseable {
     private final AlphaView alphaView;
     private final TraverseView traverseView;
     private final ModelsView modelsView;
+    private final FitDemoView fitView;
+    private final LatentMapView latentView;
+    private final TeachingMode teaching;
+    private boolean teachingOn;
+    private VBox topBar;
     private final TabPane tabs = new TabPane();
     private final BorderPane root = new BorderPane();
     private final StatusBar status = new StatusBar();
@@ -68,11 +77,33 @@ public final class MainWindow implements AutoCloseable {
         traverseView = new TraverseView(traverseVm, ctx);
         modelsView = new ModelsView(ctx, this::openModel);
         modelsView.onSaveImported(this::saveImported);
+        fitView = new FitDemoView(fitVm, ctx);
+        latentView = new LatentMapView(latentVm, ctx);
+        latentVm.onAnchor(traverseVm::setAnchor);
+        teaching = new TeachingMode(java.util.List.of(
+                new TeachingMode.Slide("Fig. 1: two Gaussians and their geometric mean", new Fig1Slide(alphaVm, ctx).node(), () -> { }),
+                new TeachingMode.Slide("Fig. 2: one Gaussian fitted by each divergence", fitView.node(), fitView::shown),
+                new TeachingMode.Slide("Latent map: what the dimensions learned", latentView.node(), latentView::shown)),
+                () -> teachingMode(false));
+        trainVm.lastEpochProperty().addListener((o, was, now) -> {
+            if (now != null && now.model() != null) {
+                latentVm.setEpochModel(now.model(), now.record().epoch());
+            }
+        });
         ctx.recentChanged = modelsView::recent;
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("Train", "tab-train", trainView.node()), tab("α explorer", "tab-alpha", alphaView.node()),
-                tab("Traverse", "tab-traverse", traverseView.node()), tab("Models", "tab-models", modelsView.node()));
+                tab("Traverse", "tab-traverse", traverseView.node()), tab("Models", "tab-models", modelsView.node()),
+                tab("Fig 2 fit", "tab-fit-demo", fitView.node()), tab("Latent map", "tab-latent-map", latentView.node()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && "tab-fit-demo".equals(now.getId())) {
+                fitView.shown();
+            }
+            if (now != null && "tab-latent-map".equals(now.getId())) {
+                latentView.shown();
+            }
+        });
 
         banner.setId("untrained-banner");
         banner.getStyleClass().add("banner");
@@ -80,7 +111,17 @@ public final class MainWindow implements AutoCloseable {
         banner.setPadding(new Insets(6, 12, 6, 12));
         banner.setVisible(false);
         banner.managedProperty().bind(banner.visibleProperty());
-        root.setTop(new VBox(menu(), banner));
+        javafx.scene.control.Button present = new javafx.scene.control.Button("Teaching mode");
+        present.setId("teaching-mode-button");
+        present.setTooltip(new Tooltip("Presentation layout: Fig. 1, Fig. 2 and the latent map full-window, large type (F5)"));
+        present.setOnAction(e -> teachingMode(true));
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(menu(), spacer, present);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 6, 0, 0));
+        topBar = new VBox(top, banner);
+        root.setTop(topBar);
         root.setCenter(tabs);
         root.setBottom(status);
         root.getStyleClass().add("latent-explorer");
@@ -146,17 +187,56 @@ public final class MainWindow implements AutoCloseable {
         MenuItem cancel = item("Cancel training", "Shortcut+Period", trainVm::cancel);
         Menu train = new Menu("Training", null, start, pause, cancel);
         Menu view = new Menu("View");
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 6; i++) {
             int k = i;
-            String[] names = {"Train", "α explorer", "Traverse", "Models"};
+            String[] names = {"Train", "α explorer", "Traverse", "Models", "Fig 2 fit", "Latent map"};
             view.getItems().add(item(names[i], "Shortcut+" + (i + 1), () -> tabs.getSelectionModel().select(k)));
         }
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
         dark.selectedProperty().bindBidirectional(ctx.dark);
-        view.getItems().addAll(new SeparatorMenuItem(), dark);
+        view.getItems().addAll(new SeparatorMenuItem(), dark, item("Teaching mode", "F5", () -> teachingMode(!teachingOn)));
         return new MenuBar(file, train, view);
     }
+
+    /**
+     * Switches the presentation layout on or off: the slides fill the window (menu, tabs and status bar hidden)
+     * and their views are borrowed from the tabs until it ends.
+     */
+    public void teachingMode(boolean on) {
+        if (on == teachingOn) {
+            return;
+        }
+        teachingOn = on;
+        if (on) {
+            javafx.scene.Node fit = tabs.getTabs().get(4).getContent();
+            javafx.scene.Node latent = tabs.getTabs().get(5).getContent();
+            tabs.getTabs().get(4).setContent(new Label("Shown in teaching mode."));
+            tabs.getTabs().get(5).setContent(new Label("Shown in teaching mode."));
+            root.setTop(null);
+            root.setBottom(null);
+            root.setCenter(teaching.enter());
+            teachingHomes = new javafx.scene.Node[] {fit, latent};
+        } else {
+            teaching.leave();
+            tabs.getTabs().get(4).setContent(teachingHomes[0]);
+            tabs.getTabs().get(5).setContent(teachingHomes[1]);
+            root.setTop(topBar);
+            root.setBottom(status);
+            root.setCenter(tabs);
+        }
+    }
+
+    /** Whether the presentation layout is on. */
+    public boolean teachingMode() {
+        return teachingOn;
+    }
+
+    TeachingMode teaching() {
+        return teaching;
+    }
+
+    private javafx.scene.Node[] teachingHomes;
 
     private static MenuItem item(String text, String keys, Runnable action) {
         MenuItem m = new MenuItem(text);
@@ -184,6 +264,7 @@ public final class MainWindow implements AutoCloseable {
     private void modelChanged(LoadedModel m) {
         alphaVm.setModel(m);
         traverseVm.setModel(m);
+        latentVm.setModel(m);
         if (m != null) {
             banner.setText(m.untrained()
                     ? "No model found in models/: showing a freshly initialised, untrained model on procedural dSprites. "
@@ -288,6 +369,14 @@ public final class MainWindow implements AutoCloseable {
         return ctx.model;
     }
 
+    public LatentMapViewModel latentMap() {
+        return latentVm;
+    }
+
+    public FitDemoViewModel fitDemo() {
+        return fitVm;
+    }
+
     AlphaView alphaView() {
         return alphaView;
     }
@@ -326,6 +415,8 @@ public final class MainWindow implements AutoCloseable {
         alphaRunner.close();
         traverseRunner.close();
         trainRunner.close();
+        fitRunner.close();
+        latentRunner.close();
         ctx.prefs.flush();
     }
 }

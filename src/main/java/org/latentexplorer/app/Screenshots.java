@@ -9,8 +9,9 @@ import javafx.util.Duration;
 
 /**
  * Takes one screenshot per view of the running app (for the README): waits for the demo model's
- * grid, snapshots the Models, α explorer and Traverse views of the demo model, then runs a short
- * training job for the Train view (last, because the trained model becomes current) and exits.
+ * grid, snapshots the Models, α explorer, Traverse, Fig 2 and latent map views of the demo model and the
+ * teaching mode, then runs a short training job for the Train view (last, because the trained model becomes
+ * current) and exits.
  */
 final class Screenshots {
     private final MainWindow window;
@@ -88,8 +89,35 @@ final class Screenshots {
         later(() -> {
             shoot("alpha-explorer-dark");
             window.darkProperty().set(false);
-            train();
+            teaching();
         });
+    }
+
+    /** The Fig 2 fit (α = 0.3), the latent map coloured by shape, and the teaching mode's latent map coloured by posX. */
+    private void teaching() {
+        FitDemoViewModel fit = window.fitDemo();
+        window.tabs().getSelectionModel().select(4);
+        fit.alpha.set(0.3);
+        waitFor(() -> fit.frameProperty().get() != null && fit.frameProperty().get().done(), 600, () -> later(() -> {
+            shoot("fig2-fit");
+            LatentMapViewModel map = window.latentMap();
+            window.tabs().getSelectionModel().select(5);
+            waitFor(() -> map.mapProperty().get() != null, 600, () -> {
+                map.factor.set(0);
+                map.select(map.mapProperty().get().size() / 3);
+                later(() -> {
+                    shoot("latent-map");
+                    map.factor.set(3);
+                    window.teachingMode(true);
+                    window.teaching().step(2);
+                    later(() -> {
+                        shoot("teaching-mode");
+                        window.teachingMode(false);
+                        train();
+                    });
+                });
+            });
+        }));
     }
 
     private void shoot(String name) {

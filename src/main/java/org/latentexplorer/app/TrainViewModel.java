@@ -70,6 +70,7 @@ public final class TrainViewModel {
     private final StringProperty progressText = new SimpleStringProperty("not started");
     private final StringProperty eta = new SimpleStringProperty("");
     private final ObjectProperty<GridImage> preview = new SimpleObjectProperty<>();
+    private final ObjectProperty<TrainingEvents.Epoch> lastEpoch = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> checkpoint = new SimpleObjectProperty<>();
     private final IntegerProperty points = new SimpleIntegerProperty();
     private final BooleanProperty busySaving = new SimpleBooleanProperty();
@@ -267,6 +268,7 @@ public final class TrainViewModel {
                 message.set(String.format(Locale.ROOT, "epoch %d done: loss %.3f, %.0f images/s; checkpoint written",
                         ep.record().epoch(), ep.record().loss(), ep.imagesPerSecond()));
                 refreshPreview(ep.model(), ep.checkpoint());
+                lastEpoch.set(ep);
             }
         }
         if (changed) {
@@ -402,6 +404,11 @@ public final class TrainViewModel {
 
     public StringProperty etaProperty() {
         return eta;
+    }
+
+    /** The latest finished epoch's event (its weight snapshot feeds the latent map). */
+    public ObjectProperty<TrainingEvents.Epoch> lastEpochProperty() {
+        return lastEpoch;
     }
 
     public ObjectProperty<GridImage> previewProperty() {

@@ -235,6 +235,20 @@ public final class TraverseViewModel {
         renderGrid();
     }
 
+    /** Sets the sliders to {@code z} (e.g. a point picked on the latent map) and redraws once. */
+    public void setAnchor(float[] z) {
+        if (model == null || z.length != latents.size()) {
+            return;
+        }
+        applying = true;
+        for (int i = 0; i < z.length; i++) {
+            latents.get(i).set(z[i]);
+        }
+        applying = false;
+        decodeLive();
+        renderGrid();
+    }
+
     /** The anchor as the sliders show it. */
     public float[] anchor() {
         float[] v = new float[latents.size()];

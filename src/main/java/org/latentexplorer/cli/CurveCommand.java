@@ -45,10 +45,13 @@ import picocli.CommandLine.Option;
                         + "geometric mean, geometric means G_a for a = 0, 0.1, ..., 1, and the point-wise JS and G-JS integrands.",
                 "  --sweep M1,M2,...: from the models' loss histories (last epoch, training means), Figs 6-9 (kl_loss1, kl_loss2 and "
                         + "the weighted total against alpha) or, with --figure reconstruction, Fig. 3 (reconstruction against alpha "
-                        + "with kl-qp and kl-pq models as baselines)."},
+                        + "with kl-qp and kl-pq models as baselines).",
+                "  --fit-demo: Fig. 2, an isotropic 2-D Gaussian fitted to a 2-D Gaussian mixture (K = 10, Dirichlet(0.5) weights, "
+                        + "seed 22, 100,000 points) by KL, reverse KL, JS, the skew G-JS at --fit-alpha and its dual, and MMD."},
         footer = {"", "Example: curve --model m.zip --dataset dsprites --limit 1000 --out curve.png",
                 "Example: curve --gaussians -2,1,2,2 --out fig1.svg",
-                "Example: curve --sweep a1.zip,a5.zip,a9.zip,kl-qp.zip,kl-pq.zip --figure reconstruction --out fig3.png"})
+                "Example: curve --sweep a1.zip,a5.zip,a9.zip,kl-qp.zip,kl-pq.zip --figure reconstruction --out fig3.png",
+                "Example: curve --fit-demo --fit-alpha 0.3 --out fig2.svg"})
 final class CurveCommand implements Callable<Integer> {
     /** Points of the α grid for model curves: i/100. */
     static final int ALPHAS = 101;
@@ -86,15 +89,24 @@ final class CurveCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "600", description = "chart height in pixels (per panel for --gaussians; default ${DEFAULT-VALUE})")
     int height;
 
+    @CommandLine.Mixin
+    FitDemoOptions fitDemo = new FitDemoOptions();
+
     @Option(names = "--out", required = true, description = "output: .png, .svg or .csv")
     Path out;
 
     @Override
     public Integer call() {
         String format = Values.extension(out, List.of("png", "svg", "csv"));
-        int sources = (model != null ? 1 : 0) + (gaussians != null ? 1 : 0) + (sweep != null ? 1 : 0);
+        int sources = (model != null ? 1 : 0) + (gaussians != null ? 1 : 0) + (sweep != null ? 1 : 0) + (fitDemo.enabled ? 1 : 0);
         if (sources != 1) {
-            throw new UserInputException("curve needs exactly one of --model FILE, --gaussians MU1,SIGMA1,MU2,SIGMA2 or --sweep FILES");
+            throw new UserInputException("curve needs exactly one of --model FILE, --gaussians MU1,SIGMA1,MU2,SIGMA2, --sweep FILES"
+                    + " or --fit-demo");
+        }
+        if (fitDemo.enabled) {
+            var parsed = spec.commandLine().getParseResult();
+            return fitDemo.run(out, format, parsed.hasMatchedOption("--width") ? width : 1200,
+                    parsed.hasMatchedOption("--height") ? height : 860, spec.commandLine().getOut());
         }
         if (model != null) {
             return modelCurve(format);

@@ -93,7 +93,7 @@ class AppUiTest {
             assertTrue(m.untrained());
             assertTrue(fx(() -> ROBOT.lookup("#untrained-banner").queryLabeled().isVisible()));
         }
-        assertEquals(4, fx(() -> window.tabs().getTabs().size()));
+        assertEquals(6, fx(() -> window.tabs().getTabs().size()));
     }
 
     @Test

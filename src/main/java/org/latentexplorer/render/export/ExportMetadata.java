@@ -36,8 +36,8 @@ public final class ExportMetadata {
         return text;
     }
 
-    /** One {@code key: value} line per entry, line breaks in values replaced by spaces. */
-    static String lines(Map<String, String> text, String prefix) {
+    /** One {@code key: value} line per entry, line breaks in values replaced by spaces (CSVs use the prefix {@code "# "}). */
+    public static String lines(Map<String, String> text, String prefix) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : text.entrySet()) {
             sb.append(prefix).append(e.getKey()).append(": ").append(e.getValue().replaceAll("\\R", " ")).append('\n');
@@ -46,7 +46,7 @@ public final class ExportMetadata {
     }
 
     /** The metadata as an XML comment ("--" cannot occur inside one), placed before the SVG's root element. */
-    static String intoSvg(String svg, Map<String, String> text) {
+    public static String intoSvg(String svg, Map<String, String> text) {
         if (text.isEmpty()) {
             return svg;
         }
