@@ -2,11 +2,13 @@ package org.latentexplorer;
 
 import org.latentexplorer.app.LatentExplorerApp;
 import org.latentexplorer.backend.NativeBuild;
+import org.latentexplorer.backend.NativeMemory;
 import org.latentexplorer.cli.LatentExplorerCommand;
 
 /**
  * The entry point of the jar: a plain class (not a JavaFX Application subclass, so JavaFX can load
- * from the class path) that selects the ND4J native build before ND4J loads. With no arguments it
+ * from the class path) that bounds ND4J's native memory ({@link NativeMemory}) and selects the ND4J
+ * native build before ND4J loads. With no arguments it
  * opens the desktop app; with a command it runs the command line.
  */
 public final class Launcher {
@@ -14,6 +16,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        NativeMemory.configure();
         NativeBuild.select();
         if (args.length == 0 || args[0].equals("--screenshots")) {
             try {
