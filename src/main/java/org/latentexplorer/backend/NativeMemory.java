@@ -2,10 +2,15 @@ package org.latentexplorer.backend;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Bounds and steadies the native (off-heap) memory of ND4J, at start-up, before ND4J loads.
@@ -16,13 +21,18 @@ import java.util.Locale;
  * (and its own tracked allocations pass {@code maxbytes}). Unless set with {@code -D}, both are set
  * from the machine's physical memory (see {@link #plan}) so that a desktop does not swap.
  *
- * <p><b>glibc malloc.</b> Each training step allocates and frees the same large native buffers
- * (activations, their gradients, libnd4j's and oneDNN's temporaries). By default glibc serves blocks
- * above its mmap threshold (at most 32 MB) with fresh mmaps and returns freed memory to the kernel,
- * so every step page-faults and zeroes them again. On Linux/glibc this class asks malloc (via
- * {@code mallopt}) to serve large blocks from its heap, keep up to {@link #TRIM_THRESHOLD} of free
- * memory for reuse, and use one arena; freed buffers are then reused by the next step. Set
- * {@code -Dlatentexplorer.malloc=default} to leave malloc as it is.
+ * <p><b>glibc malloc.</b> The training step reuses its own arrays ({@code training.StepMemory}),
+ * but libnd4j and oneDNN allocate and free their temporaries (reordered copies of activations and
+ * weights, scratchpads: hundreds of MB per step at 64×64, batch 256) inside every op call. By
+ * default glibc serves large blocks with fresh mmaps (always above 32 MB, and above 64 MB in any
+ * thread's arena but the main one) and returns freed memory to the kernel, so every step
+ * page-faults and zeroes them again. Only settings made before the process starts reach all of
+ * glibc's arenas, so on Linux {@link #relaunch} starts the same command again with
+ * {@link #MALLOC_ENV} in its environment (one arena, no mmap for large blocks, keep up to
+ * {@link #TRIM_THRESHOLD} of free memory): freed buffers are then reused by the next op and step.
+ * Where the relaunch does not happen (the variables are already set, or it is turned off with
+ * {@code -Dlatentexplorer.malloc=default}) {@link #configure} applies what {@code mallopt} can still
+ * change at run time.
  */
 public final class NativeMemory {
     public static final String MAX_BYTES = "org.bytedeco.javacpp.maxbytes";
@@ -34,6 +44,14 @@ public final class NativeMemory {
     private static final int M_TRIM_THRESHOLD = -1;
     private static final int M_MMAP_MAX = -4;
     private static final int M_ARENA_MAX = -8;
+
+    /** The environment that {@link #relaunch} adds (glibc's malloc tunables). */
+    public static final Map<String, String> MALLOC_ENV = Map.of(
+            "MALLOC_ARENA_MAX", "1",
+            "MALLOC_MMAP_MAX_", "0",
+            "MALLOC_TRIM_THRESHOLD_", Long.toString(TRIM_THRESHOLD));
+    /** Set in the relaunched process's environment, so that it never relaunches again. */
+    public static final String RELAUNCHED_ENV = "LATENTEXPLORER_RELAUNCHED";
 
     private static volatile String summary = "not configured";
 
@@ -73,6 +91,88 @@ public final class NativeMemory {
         summary = String.join(", ", parts);
     }
 
+    /**
+     * Whether this process should start itself again with {@link #MALLOC_ENV}: on Linux, unless it is
+     * the relaunched process, the user set any of those variables, or {@code -Dlatentexplorer.malloc=default}.
+     */
+    public static boolean shouldRelaunch(Map<String, String> env, String osName, String mallocProperty) {
+        if (!osName.toLowerCase(Locale.ROOT).contains("linux") || "default".equals(mallocProperty)) {
+            return false;
+        }
+        if (env.containsKey(RELAUNCHED_ENV)) {
+            return false;
+        }
+        for (String k : MALLOC_ENV.keySet()) {
+            if (env.containsKey(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * On Linux, runs this same command line again (from {@code /proc/self/cmdline}, the executable
+     * from {@code /proc/self/exe}) with {@link #MALLOC_ENV} added to the environment, waits for it
+     * and returns its exit status; empty when no relaunch is wanted or possible (then the caller
+     * simply continues). Standard input, output and error are shared with the new process.
+     */
+    public static OptionalInt relaunch() {
+        if (!shouldRelaunch(System.getenv(), System.getProperty("os.name", ""), System.getProperty(MALLOC_PROPERTY))) {
+            return OptionalInt.empty();
+        }
+        List<String> command;
+        try {
+            command = commandLine(Files.readAllBytes(Path.of("/proc/self/cmdline")),
+                    Path.of("/proc/self/exe").toRealPath().toString());
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+        if (command.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        pb.environment().putAll(MALLOC_ENV);
+        pb.environment().put(RELAUNCHED_ENV, "1");
+        Process child;
+        try {
+            child = pb.start();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+        Thread stopChild = new Thread(child::destroy, "stop relaunched process");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        while (true) {
+            try {
+                int status = child.waitFor();
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+                return OptionalInt.of(status);
+            } catch (InterruptedException e) {
+                // keep waiting: this process only forwards the child's exit status
+            } catch (IllegalStateException e) {
+                return OptionalInt.of(child.exitValue());
+            }
+        }
+    }
+
+    /** The arguments of a NUL-separated command line, with the first replaced by the executable's path. */
+    static List<String> commandLine(byte[] cmdline, String executable) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < cmdline.length; i++) {
+            if (cmdline[i] == 0) {
+                out.add(new String(cmdline, start, i - start, java.nio.charset.StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        if (start < cmdline.length) {
+            out.add(new String(cmdline, start, cmdline.length - start, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (!out.isEmpty()) {
+            out.set(0, executable);
+        }
+        return out;
+    }
+
     /** What {@link #configure()} did, for {@code info}. */
     public static String summary() {
         return summary;
@@ -91,6 +191,13 @@ public final class NativeMemory {
     private static String configureMalloc() {
         if ("default".equals(System.getProperty(MALLOC_PROPERTY))) {
             return "malloc as default (-D" + MALLOC_PROPERTY + "=default)";
+        }
+        Map<String, String> env = System.getenv();
+        if (MALLOC_ENV.keySet().stream().anyMatch(env::containsKey)) {
+            StringBuilder b = new StringBuilder("malloc from the environment (");
+            MALLOC_ENV.keySet().stream().sorted().filter(env::containsKey)
+                    .forEach(k -> b.append(b.charAt(b.length() - 1) == '(' ? "" : " ").append(k).append('=').append(env.get(k)));
+            return b.append(')').toString();
         }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (!os.contains("linux")) {

@@ -25,4 +25,24 @@ class NativeMemoryTest {
     void physicalMemoryIsKnownHere() {
         assertTrue(NativeMemory.physicalMemory() > GIB, "the build machine has more than 1 GB");
     }
+
+    @Test
+    void relaunchesOnceOnLinuxOnlyAndNotOverTheUsersSettings() {
+        assertTrue(NativeMemory.shouldRelaunch(java.util.Map.of("PATH", "/usr/bin"), "Linux", null));
+        assertFalse(NativeMemory.shouldRelaunch(java.util.Map.of(NativeMemory.RELAUNCHED_ENV, "1"), "Linux", null),
+                "the relaunched process never relaunches");
+        assertFalse(NativeMemory.shouldRelaunch(java.util.Map.of("MALLOC_ARENA_MAX", "4"), "Linux", null),
+                "the user's own malloc settings are kept");
+        assertFalse(NativeMemory.shouldRelaunch(java.util.Map.of(), "Linux", "default"));
+        assertFalse(NativeMemory.shouldRelaunch(java.util.Map.of(), "Mac OS X", null));
+        assertFalse(NativeMemory.shouldRelaunch(java.util.Map.of(), "Windows 11", null));
+    }
+
+    @Test
+    void commandLineComesFromProcSelfCmdline() {
+        byte[] cmdline = "java\0-Dx=a b\0-jar\0le.jar\0\0bench\0".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(java.util.List.of("/usr/lib/jvm/bin/java", "-Dx=a b", "-jar", "le.jar", "", "bench"),
+                NativeMemory.commandLine(cmdline, "/usr/lib/jvm/bin/java"), "an empty argument is kept");
+        assertEquals(java.util.List.of(), NativeMemory.commandLine(new byte[0], "/x"));
+    }
 }
