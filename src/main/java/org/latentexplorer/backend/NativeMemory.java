@@ -131,6 +131,9 @@ public final class NativeMemory {
             return OptionalInt.empty();
         }
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        // jpackage's Linux launcher sets this for its own second pass; inherited, the new launcher
+        // would take the app's arguments as the JVM's ("could not find or load main class info")
+        pb.environment().remove("_JPACKAGE_LAUNCHER");
         pb.environment().putAll(MALLOC_ENV);
         pb.environment().put(RELAUNCHED_ENV, "1");
         Process child;
