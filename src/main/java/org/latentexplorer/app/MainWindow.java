@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 import org.latentexplorer.backend.BackendReport;
+import org.latentexplorer.common.ProcessMemory;
 
 /**
  * The main window's content: menu, the four views in tabs, the status bar (ND4J backend and native
@@ -255,10 +256,13 @@ public final class MainWindow implements AutoCloseable {
         ctx.prefs.dark(dark);
     }
 
+    /** The process's resident memory (ND4J's off-heap arrays included) and the Java heap. */
     private void updateMemory() {
         Runtime r = Runtime.getRuntime();
         long used = (r.totalMemory() - r.freeMemory()) >> 20;
-        memory.setText(String.format(Locale.ROOT, "heap %,d / %,d MB", used, r.maxMemory() >> 20));
+        java.util.OptionalLong rss = ProcessMemory.residentBytes();
+        String heap = String.format(Locale.ROOT, "heap %,d / %,d MB", used, r.maxMemory() >> 20);
+        memory.setText(rss.isPresent() ? "memory " + ProcessMemory.megabytes(rss) + " · " + heap : heap);
     }
 
     private void modelChanged(LoadedModel m) {

@@ -5,12 +5,14 @@ import java.util.concurrent.Callable;
 import org.latentexplorer.backend.BackendDiagnosis;
 import org.latentexplorer.backend.BackendDoctor;
 import org.latentexplorer.backend.BackendReport;
+import org.latentexplorer.backend.NativeMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code info}: the backend doctor's banner (GPU in use, or the CPU and why not the GPU), then
- * versions, the ND4J backend and native build, the CPU features, devices and GPU findings.
+ * versions, the ND4J backend and native build, the CPU features, the native memory settings, devices
+ * and GPU findings.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Prints which ND4J backend and device compute (and why not the GPU), versions, the native build and the CPU features.")
@@ -27,6 +29,7 @@ final class InfoCommand implements Callable<Integer> {
         for (String line : report.lines()) {
             out.println(line);
         }
+        out.println("native memory: " + NativeMemory.summary());
         for (String line : diagnosis.lines().subList(1, diagnosis.lines().size())) {
             out.println(line);
         }

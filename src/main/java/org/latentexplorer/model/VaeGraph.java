@@ -262,9 +262,13 @@ public final class VaeGraph {
         return sd.nn().relu(sd.cnn().conv2d(x, w.get(name + ".W"), w.get(name + ".b"), c), 0);
     }
 
+    /**
+     * Transposed convolution, then the bias as a separate op: oneDNN runs deconvolution with a bias
+     * through its reference (non-JIT) kernel, without one through its JIT convolution kernels.
+     */
     private SDVariable deconv(SDVariable x, Map<String, SDVariable> w, String name) {
         DeConv2DConfig c = DeConv2DConfig.builder().kH(4).kW(4).sH(2).sW(2).pH(1).pW(1).dH(1).dW(1)
                 .isSameMode(false).dataFormat("NCHW").build();
-        return sd.cnn().deconv2d(x, w.get(name + ".W"), w.get(name + ".b"), c);
+        return sd.nn().biasAdd(sd.cnn().deconv2d(x, w.get(name + ".W"), c), w.get(name + ".b"), true);
     }
 }

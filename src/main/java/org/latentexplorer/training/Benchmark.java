@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.latentexplorer.common.ProcessMemory;
 import org.latentexplorer.data.DSprites;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
@@ -26,11 +27,11 @@ public final class Benchmark {
 
     /** Training throughput of one configuration. */
     public record TrainingFigure(int imageSize, int batchSize, int latents, String divergence, int steps,
-                                 double imagesPerSecond, double msPerStep) {
+                                 double imagesPerSecond, double msPerStep, double faultsPerStep, long peakRssBytes) {
     }
 
     /** Decoding time for a batch of latent vectors: the median over repetitions. */
-    public record DecodeFigure(int imageSize, int vectors, double medianMs, double minMs) {
+    public record DecodeFigure(int imageSize, int vectors, double medianMs, double minMs, double faultsPerCall) {
     }
 
     public static TrainingFigure training(int imageSize, int batchSize, int latents, DivergenceSpec divergence,
@@ -44,13 +45,16 @@ public final class Benchmark {
         for (int i = 0; i < warmup; i++) {
             step.run(pixels, batchSize, random, none);
         }
+        long faults = ProcessMemory.minorFaults().orElse(-1);
         long start = System.nanoTime();
         for (int i = 0; i < steps; i++) {
             step.run(pixels, batchSize, random, none);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double faultsPerStep = faults < 0 ? Double.NaN : (ProcessMemory.minorFaults().orElse(faults) - faults) / (double) steps;
+        step.close();
         return new TrainingFigure(imageSize, batchSize, latents, divergence.describe(), steps,
-                (double) steps * batchSize / seconds, 1000 * seconds / steps);
+                (double) steps * batchSize / seconds, 1000 * seconds / steps, faultsPerStep, ProcessMemory.peakResidentBytes().orElse(-1));
     }
 
     public static DecodeFigure decode(int imageSize, int latents, int vectors, int repetitions) {
@@ -67,13 +71,15 @@ public final class Benchmark {
         model.decode(z, vectors);
         model.decode(z, vectors);
         List<Double> times = new ArrayList<>();
+        long faults = ProcessMemory.minorFaults().orElse(-1);
         for (int r = 0; r < repetitions; r++) {
             long t = System.nanoTime();
             model.decode(z, vectors);
             times.add((System.nanoTime() - t) / 1e6);
         }
+        double faultsPerCall = faults < 0 ? Double.NaN : (ProcessMemory.minorFaults().orElse(faults) - faults) / (double) repetitions;
         double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new DecodeFigure(imageSize, vectors, sorted[sorted.length / 2], sorted[0]);
+        return new DecodeFigure(imageSize, vectors, sorted[sorted.length / 2], sorted[0], faultsPerCall);
     }
 
     /**
@@ -115,19 +121,36 @@ public final class Benchmark {
      * The standard suite printed by {@code bench}: the paper's two configurations (32×32 batch 64,
      * 64×64 batch 256), 64×64 at batch 128 (the demo models' setting), and decoding. Each training
      * figure is timed after {@code warmup} untimed steps: oneDNN and the JIT take several steps to
-     * reach steady state.
+     * reach steady state. Each line also gives the minor page faults per timed step (fresh memory
+     * the kernel had to map and zero: near zero when the step reuses its arrays) and the process's
+     * peak resident set size during that configuration (where Linux lets the peak be reset; the peak
+     * since start otherwise).
      */
     public static void standard(int warmup, int steps, Consumer<String> out) {
         DivergenceSpec jsg = DivergenceSpec.of(DivergenceKind.JSG_DUAL, 0.5);
+        long runPeak = -1;
         for (int[] c : new int[][] {{32, 64}, {64, 256}, {64, 128}}) {
+            ProcessMemory.resetPeak();
             TrainingFigure f = training(c[0], c[1], 10, jsg, warmup, steps);
-            out.accept(String.format(java.util.Locale.ROOT, "train %dx%d batch %d D=%d %s: %.0f images/s (%.1f ms/step, %d steps)",
-                    f.imageSize(), f.imageSize(), f.batchSize(), f.latents(), f.divergence(), f.imagesPerSecond(), f.msPerStep(), f.steps()));
+            runPeak = Math.max(runPeak, f.peakRssBytes());
+            out.accept(String.format(java.util.Locale.ROOT,
+                    "train %dx%d batch %d D=%d %s: %.0f images/s (%.1f ms/step, %d steps; %.0f page faults/step, peak RSS %s)",
+                    f.imageSize(), f.imageSize(), f.batchSize(), f.latents(), f.divergence(), f.imagesPerSecond(), f.msPerStep(),
+                    f.steps(), f.faultsPerStep(), megabytes(f.peakRssBytes())));
         }
-        for (int size : new int[] {32, 64}) {
-            DecodeFigure d = decode(size, 10, 100, 20);
-            out.accept(String.format(java.util.Locale.ROOT, "decode %d latent vectors -> %dx%d: %.1f ms median (%.1f ms min)",
-                    d.vectors(), d.imageSize(), d.imageSize(), d.medianMs(), d.minMs()));
+        // 100 vectors first (the side-by-side script reads the first two "ms median" figures)
+        for (int vectors : new int[] {100, 1}) {
+            for (int size : new int[] {32, 64}) {
+                DecodeFigure d = decode(size, 10, vectors, vectors == 1 ? 200 : 20);
+                out.accept(String.format(java.util.Locale.ROOT, "decode %d latent vector%s -> %dx%d: %.2f ms median (%.2f ms min; %.0f page faults/call)",
+                        d.vectors(), vectors == 1 ? "" : "s", d.imageSize(), d.imageSize(), d.medianMs(), d.minMs(), d.faultsPerCall()));
+            }
         }
+        runPeak = Math.max(runPeak, ProcessMemory.peakResidentBytes().orElse(-1));
+        out.accept("peak RSS of the whole run: " + megabytes(runPeak));
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes < 0 ? "?" : ProcessMemory.megabytes(java.util.OptionalLong.of(bytes));
     }
 }

@@ -204,6 +204,7 @@ public final class Trainer {
             try (Batches batches = Batches.shuffled(data, config.batchSize(), config.seed(), epoch)) {
                 while (batches.hasNext()) {
                     if (cancellation.isCancelled()) {
+                        trainingStep.close();
                         return last;
                     }
                     Batches.Batch batch = batches.next();
@@ -260,6 +261,7 @@ public final class Trainer {
             last = new VaeModel(manifest, snapshot);
             listener.epoch(new TrainingEvents.Epoch(record, config.epochs(), images / seconds, perDim, out, last));
         }
+        trainingStep.close(); // its arrays (hundreds of MB at 64×64) now, not when the GC gets to them
         return last;
     }
 

@@ -11,7 +11,9 @@ import org.latentexplorer.model.AdamState;
 import org.latentexplorer.model.Architecture;
 import org.latentexplorer.model.VaeGraph;
 import org.latentexplorer.model.VaeWeights;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -20,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * from the given generator, compute the loss components and gradients with SameDiff, check them,
  * apply Adam. Owns its graph; used from one thread.
  */
-final class TrainingStep {
+final class TrainingStep implements AutoCloseable {
     /** The loss components of one step; kl1/kl2 NaN outside the JS family, perDimension empty for MMD. */
     record Result(double loss, double recLoss, double divergence, double kl1, double kl2, double[] perDimension) {
     }
@@ -33,6 +35,15 @@ final class TrainingStep {
     private final int size;
     private final boolean mmd;
     private final boolean skew;
+    /** The placeholders' arrays, refilled in place each step; reallocated only when the batch size changes. */
+    private INDArray images;
+    private INDArray epsilon;
+    private INDArray prior;
+    private int batch = -1;
+    private float[] noiseBuffer = new float[0];
+    private final Map<String, INDArray> feed = new LinkedHashMap<>();
+    /** The gradient session's arrays, reused from step to step. */
+    private final StepMemory memory = new StepMemory();
 
     TrainingStep(VaeWeights weights, VaeGraph.LossSpec loss, double learningRate, AdamState resume) {
         this.graph = VaeGraph.build(weights, VaeGraph.Mode.TRAIN, loss);
@@ -58,13 +69,8 @@ final class TrainingStep {
      *              refuse the update (e.g. on NaN)
      */
     Result run(float[] pixels, int n, RandomGenerator noise, Check check) {
-        Map<String, INDArray> feed = new LinkedHashMap<>();
-        feed.put(VaeGraph.X, Nd4j.create(pixels, new long[] {n, 1, size, size}, 'c'));
-        feed.put(VaeGraph.EPS, Nd4j.create(gaussian(noise, n * latents), new long[] {n, latents}, 'c'));
-        if (mmd) {
-            feed.put(VaeGraph.PRIOR, Nd4j.create(gaussian(noise, Mmd.PRIOR_SAMPLES * 2 * latents),
-                    new long[] {Mmd.PRIOR_SAMPLES, 2L * latents}, 'c'));
-        }
+        fill(pixels, n, noise);
+        useStepMemory();
         OutAndGrad og = graph.sameDiff().calculateGradientsAndOutputs(feed, outputs, graph.parameterNames());
         Map<String, INDArray> o = og.getOutputs();
         double[] perDim = new double[graph.hasPerDimension() ? latents : 0];
@@ -77,8 +83,13 @@ final class TrainingStep {
         Result r = new Result(o.get(VaeGraph.LOSS).getDouble(0), o.get(VaeGraph.REC_LOSS).getDouble(0),
                 o.get(VaeGraph.DIV).getDouble(0), skew ? o.get(VaeGraph.KL1).getDouble(0) : Double.NaN,
                 skew ? o.get(VaeGraph.KL2).getDouble(0) : Double.NaN, perDim);
-        check.accept(r, og.getGradients());
-        adam.update(params, og.getGradients(), graph.parameterNames());
+        try {
+            check.accept(r, og.getGradients());
+            adam.update(params, og.getGradients(), graph.parameterNames());
+        } finally {
+            // outputs and gradients have been read: their arrays serve the next step
+            memory.endStep();
+        }
         return r;
     }
 
@@ -106,14 +117,16 @@ final class TrainingStep {
      * fixed prior samples: a check that the weights about to be saved still give a finite loss.
      */
     double lossOfCurrentWeights(float[] pixels, int n) {
-        Map<String, INDArray> feed = new LinkedHashMap<>();
-        feed.put(VaeGraph.X, Nd4j.create(pixels, new long[] {n, 1, size, size}, 'c'));
-        feed.put(VaeGraph.EPS, Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, latents));
+        Map<String, INDArray> forward = new LinkedHashMap<>();
+        forward.put(VaeGraph.X, Nd4j.create(pixels, new long[] {n, 1, size, size}, 'c'));
+        forward.put(VaeGraph.EPS, Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, latents));
         if (mmd) {
-            feed.put(VaeGraph.PRIOR, Nd4j.create(gaussian(new java.util.SplittableRandom(0), Mmd.PRIOR_SAMPLES * 2 * latents),
+            int m = Mmd.PRIOR_SAMPLES * 2 * latents;
+            // gaussian() fills a reused buffer that may be longer than m
+            forward.put(VaeGraph.PRIOR, Nd4j.create(java.util.Arrays.copyOf(gaussian(new java.util.SplittableRandom(0), m), m),
                     new long[] {Mmd.PRIOR_SAMPLES, 2L * latents}, 'c'));
         }
-        return graph.sameDiff().output(feed, VaeGraph.LOSS).get(VaeGraph.LOSS).getDouble(0);
+        return graph.sameDiff().output(forward, VaeGraph.LOSS).get(VaeGraph.LOSS).getDouble(0);
     }
 
     /** Whether every element is finite: a sum is finite unless an element is NaN/±∞ (or the sum overflows, then scan). */
@@ -129,10 +142,74 @@ final class TrainingStep {
         return true;
     }
 
+    /** Makes this thread's gradient session take its arrays from {@link #memory}. */
+    private void useStepMemory() {
+        SameDiff gradients = graph.sameDiff().getFunction("grad");
+        if (gradients == null) {
+            return;
+        }
+        InferenceSession session = gradients.getSessions().computeIfAbsent(Thread.currentThread().getId(),
+                id -> SameDiff.getInferenceFactory().create(gradients));
+        if (session.getMmgr() != memory) {
+            session.setMmgr(memory);
+        }
+    }
+
+    /** Fills the placeholders in place (same draws as before: ε, then MMD's prior samples). */
+    private void fill(float[] pixels, int n, RandomGenerator noise) {
+        if (n != batch) {
+            closeIfOpen(images);
+            closeIfOpen(epsilon);
+            images = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, 1, size, size);
+            epsilon = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, latents);
+            batch = n;
+            feed.put(VaeGraph.X, images);
+            feed.put(VaeGraph.EPS, epsilon);
+        }
+        if (pixels.length < n * size * size) {
+            throw new IllegalArgumentException("expected " + n + " images of " + size + "×" + size + ", got " + pixels.length + " values");
+        }
+        images.data().asNio().asFloatBuffer().put(pixels, 0, n * size * size);
+        epsilon.data().asNio().asFloatBuffer().put(gaussian(noise, n * latents), 0, n * latents);
+        if (mmd) {
+            if (prior == null) {
+                prior = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, Mmd.PRIOR_SAMPLES, 2L * latents);
+                feed.put(VaeGraph.PRIOR, prior);
+            }
+            int m = Mmd.PRIOR_SAMPLES * 2 * latents;
+            prior.data().asNio().asFloatBuffer().put(gaussian(noise, m), 0, m);
+        }
+    }
+
+    private static void closeIfOpen(INDArray a) {
+        if (a != null && a.closeable()) {
+            a.close();
+        }
+    }
+
+    /** Frees the placeholders' and the step's arrays now (the graph's variables stay with the graph). */
+    @Override
+    public void close() {
+        memory.close();
+        closeIfOpen(images);
+        closeIfOpen(epsilon);
+        closeIfOpen(prior);
+        images = null;
+        epsilon = null;
+        prior = null;
+        batch = -1;
+        feed.clear();
+    }
+
     /** Inspects a step's results before the update. */
     @FunctionalInterface
     interface Check {
         void accept(Result result, Map<String, INDArray> gradients);
+    }
+
+    /** Arrays the step's memory has created rather than reused, since construction (for tests and profiling). */
+    long freshArrays() {
+        return memory.freshAllocations();
     }
 
     VaeWeights snapshot() {
@@ -147,11 +224,14 @@ final class TrainingStep {
         return graph.hasPerDimension();
     }
 
-    private static float[] gaussian(RandomGenerator random, int n) {
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) random.nextGaussian();
+    /** n standard normal draws into a reused buffer. */
+    private float[] gaussian(RandomGenerator random, int n) {
+        if (noiseBuffer.length < n) {
+            noiseBuffer = new float[n];
         }
-        return out;
+        for (int i = 0; i < n; i++) {
+            noiseBuffer[i] = (float) random.nextGaussian();
+        }
+        return noiseBuffer;
     }
 }
