@@ -28,11 +28,14 @@ public final class MnistDataset implements Dataset {
     private final String description;
     private final Idx.Images images;
     private final byte[] labels;
+    /** The label's name as a factor: "digit" for MNIST, "class" for Fashion-MNIST. */
+    private final String labelName;
 
-    private MnistDataset(String description, Idx.Images images, byte[] labels) {
+    private MnistDataset(String description, Idx.Images images, byte[] labels, String labelName) {
         this.description = description;
         this.images = images;
         this.labels = labels;
+        this.labelName = labelName;
     }
 
     /**
@@ -71,7 +74,7 @@ public final class MnistDataset implements Dataset {
             }
         }
         return new MnistDataset(name + " " + split.name().toLowerCase(Locale.ROOT) + " (" + dir + ", " + images.count() + " images)",
-                images, labels);
+                images, labels, name.toLowerCase(Locale.ROOT).contains("fashion") ? "class" : "digit");
     }
 
     /** The file names tried for a base name, in order of preference. */
@@ -126,6 +129,34 @@ public final class MnistDataset implements Dataset {
     public OptionalInt label(int index) {
         check(index);
         return labels == null ? OptionalInt.empty() : OptionalInt.of(labels[index] & 0xff);
+    }
+
+    /**
+     * The labels as a one-factor {@link FactorLabels} ("digit" for MNIST, "class" for Fashion-MNIST: class index
+     * and value both the label 0..9), so that views colouring by a factor (the latent map) colour by the label;
+     * empty when the label file was absent.
+     */
+    @Override
+    public java.util.Optional<FactorLabels> factors() {
+        if (labels == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new FactorLabels() {
+            @Override
+            public List<String> names() {
+                return List.of(labelName);
+            }
+
+            @Override
+            public int[] classes(int index) {
+                return new int[] {label(index).getAsInt()};
+            }
+
+            @Override
+            public double[] values(int index) {
+                return new double[] {label(index).getAsInt()};
+            }
+        });
     }
 
     @Override

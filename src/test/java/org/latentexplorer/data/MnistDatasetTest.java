@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,11 @@ class MnistDatasetTest {
         assertEquals(32, train.width());
         assertTrue(train.hasLabels());
         assertEquals(2, train.label(2).getAsInt());
+        FactorLabels digits = train.factors().orElseThrow();
+        assertEquals(List.of("digit"), digits.names());
+        assertArrayEquals(new int[] {2}, digits.classes(2));
+        assertArrayEquals(new double[] {1}, digits.values(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> digits.classes(3));
         byte[] raw = idxImages(3, 28, 28);
         float[] px = new float[5 + 32 * 32];
         train.read(1, px, 5);
@@ -72,6 +78,7 @@ class MnistDatasetTest {
         assertEquals(2, test.size());
         assertFalse(test.hasLabels());
         assertTrue(test.label(0).isEmpty());
+        assertTrue(test.factors().isEmpty(), "no label file, no factors");
         assertTrue(test.description().startsWith("Fashion-MNIST test"), test.description());
         assertThrows(IndexOutOfBoundsException.class, () -> test.read(2, px, 0));
     }
