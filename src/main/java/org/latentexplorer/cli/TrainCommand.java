@@ -89,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "model file to write (.zip)")
     Path out;
 
-    @Option(names = "--grid-gif", description = "after every epoch, render the paper's traversal grid (spec §f) with that epoch's weights "
+    @Option(names = "--grid-gif", description = "after every epoch, render the paper's traversal grid (docs/method.md §6) with that epoch's weights "
             + "and rewrite this animated GIF (one frame per epoch), like the paper's training.gif; with --resume, the frames already "
             + "in FILE are continued")
     Path gridGif;

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
         description = {"Renders a latent traversal grid: one row per latent dimension, columns moving that dimension while the others stay at the anchor. "
                 + "Latent vectors are decoded in batches of " + TraversalGrid.CHUNK + ", so any --steps and latent size fit in bounded memory.",
                 "PNG: the grid, with the settings, column values and model identity in text chunks. GIF: one frame per column."},
-        footer = {"", "Presets: paper (spec §f: prior, ±1.959964 in 10 columns from + to -, rows in index order, padding 2 at 1-background),",
+        footer = {"", "Presets: paper (docs/method.md §6: prior, ±1.959964 in 10 columns from + to -, rows in index order, padding 2 at 1-background),",
                 "  disentangling-vae (±2, 7 columns, rows by KL), beta-vae ([-3,3], 10), dlib ([-1,1], 11). Options override the preset.",
                 "--range means: absolute: half-width c; prior-quantile: central prior mass (0.95 gives ±1.96); posterior: k in mu ± k·sigma.",
                 "A data set (--dataset) is needed for --anchor index:I, --mode data-range and --order kl|divergence.",

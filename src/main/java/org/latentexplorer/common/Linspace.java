@@ -11,7 +11,7 @@ public final class Linspace {
     /**
      * {@code torch.linspace(start, end, steps)} in float32, as in PyTorch 1.x of 2020: the endpoints are
      * rounded to float, {@code step = (end − start) / (steps − 1)} is computed in float, and value i is
-     * {@code start + step·i} in float. The paper's traversal values come from this (§f).
+     * {@code start + step·i} in float. The paper's traversal values come from this (§6).
      * (PyTorch ≥ 1.8 fills the second half backwards from {@code end}; the two differ by at most an ulp.)
      *
      * @throws IllegalArgumentException if steps &lt; 1 or an endpoint is not finite

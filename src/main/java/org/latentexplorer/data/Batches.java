@@ -24,7 +24,7 @@ import org.latentexplorer.common.UserInputException;
 public final class Batches implements Iterator<Batches.Batch>, AutoCloseable {
     /** Batches read ahead at most. */
     public static final int PREFETCH = 2;
-    /** The batch size of the paper's evaluator (spec §e). */
+    /** The batch size of the paper's evaluator (docs/method.md §5). */
     public static final int EVAL_BATCH_SIZE = 128;
 
     /**

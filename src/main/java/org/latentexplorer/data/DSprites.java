@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Procedural dSprites (spec §g): all 737,280 binary 64×64 images, rasterised on demand from their
+ * Procedural dSprites (docs/method.md §7): all 737,280 binary 64×64 images, rasterised on demand from their
  * index in the official storage order (posY fastest; see {@link DSpritesFactors}), so nothing
  * but a few constants is held in memory. Invariants: every pixel is exactly 0 or 1; the same index
  * always gives the same image; orientation classes 0 and 39 (θ = 0 and 2π) give identical images.

@@ -3,7 +3,7 @@ package org.latentexplorer.data;
 import java.util.List;
 
 /**
- * The dSprites factor grid (spec §g) and its storage order: color (1 value), shape (3: square,
+ * The dSprites factor grid (docs/method.md §7) and its storage order: color (1 value), shape (3: square,
  * ellipse, heart), scale (6: 0.5 … 1), orientation (40: linspace(0, 2π, 40), so 0 and 2π are both
  * present), posX and posY (32 each: linspace(0, 1, 32)), with
  * {@code index = ((((color·3 + shape)·6 + scale)·40 + orientation)·32 + posX)·32 + posY} (posY

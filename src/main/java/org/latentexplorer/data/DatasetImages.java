@@ -7,7 +7,7 @@ import org.latentexplorer.common.UserInputException;
 
 /**
  * Examples of a data set as 8-bit greyscale images with grey value
- * {@code uint8(clamp(x·255 + 0.5, 0, 255))} (the grid conversion of spec §f); every index is checked
+ * {@code uint8(clamp(x·255 + 0.5, 0, 255))} (the grid conversion of docs/method.md §6); every index is checked
  * before any example is read.
  */
 public final class DatasetImages {

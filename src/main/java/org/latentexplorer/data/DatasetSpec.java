@@ -6,7 +6,7 @@ import org.latentexplorer.common.UserInputException;
 /**
  * A data set named on the command line: {@code dsprites}, {@code dsprites-npz:FILE},
  * {@code mnist:DIR}, {@code fashion-mnist:DIR} or {@code folder:DIR}, with the paper's defaults
- * for each (spec §d). Parsing checks the form only; {@link #open} reads and validates the files.
+ * for each (docs/method.md §4). Parsing checks the form only; {@link #open} reads and validates the files.
  * Invariant: {@code parse(s.canonical())} equals {@code s}; {@code path} is null exactly for
  * {@code dsprites}.
  */
@@ -100,7 +100,7 @@ public record DatasetSpec(Kind kind, Path path) {
 
     /**
      * Opens a split: MNIST/Fashion-MNIST have train (60k) and test (10k, the t10k files); dSprites
-     * and folders have no split, so both return the whole set (spec §e).
+     * and folders have no split, so both return the whole set (docs/method.md §5).
      *
      * @throws UserInputException if the files are missing or malformed
      */

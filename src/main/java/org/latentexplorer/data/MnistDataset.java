@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 import org.latentexplorer.common.UserInputException;
 
 /**
- * MNIST or Fashion-MNIST (same file layout) from a directory of IDX files (spec §d): each 28×28
+ * MNIST or Fashion-MNIST (same file layout) from a directory of IDX files (docs/method.md §4): each 28×28
  * image zero-padded by 2 on every side to 32×32 ({@code Pad(2)}), grey values uint8/255 (ToTensor;
  * no binarisation, no normalisation). Train split: {@code train-images-idx3-ubyte[.gz]} and
  * {@code train-labels-idx1-ubyte[.gz]}; test split: the same with {@code t10k}. The Kaggle

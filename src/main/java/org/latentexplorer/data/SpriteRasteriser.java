@@ -3,7 +3,7 @@ package org.latentexplorer.data;
 import java.util.Arrays;
 
 /**
- * The dSprites shapes of spec §g drawn onto a 64×64 binary canvas. A pixel (row r, column c) is 1
+ * The dSprites shapes of docs/method.md §7 drawn onto a 64×64 binary canvas. A pixel (row r, column c) is 1
  * exactly when its centre (c + 0.5, r + 0.5), mapped into the sprite's frame by
  * {@code u = (cosθ·dx − sinθ·dy)/s}, {@code v = (sinθ·dx + cosθ·dy)/s} with
  * {@code dx = c + 0.5 − cx}, {@code dy = r + 0.5 − cy}, {@code cx = 16 + 32·posX},

@@ -1,10 +1,10 @@
 package org.latentexplorer.divergence;
 
 /**
- * The per-dimension closed forms of spec §a, written once against {@link Arithmetic} so that the
+ * The per-dimension closed forms of docs/method.md §1, written once against {@link Arithmetic} so that the
  * same definition runs in double (evaluation, plots, the CLI) and as float SameDiff ops with
  * gradients (training). Inputs are the posterior mean μ and log-variance log σ² of one latent
- * dimension (or arrays of them); the prior is N(0, 1). Uses the stable parameterisation of §a.11:
+ * dimension (or arrays of them); the prior is N(0, 1). Uses the stable parameterisation of §1.11:
  * {@code e = exp(−logvar)}, {@code τ = w·e + (1−w)} where w is the geometric weight on q.
  */
 public final class ClosedForms {
@@ -13,7 +13,7 @@ public final class ClosedForms {
 
     /**
      * The value of a per-dimension divergence and, for the skew JS family, its two KL terms
-     * (§b's {@code kl_loss1}, {@code kl_loss2}, unweighted); {@code value = (1−α)·kl1 + α·kl2}.
+     * (§2's {@code kl_loss1}, {@code kl_loss2}, unweighted); {@code value = (1−α)·kl1 + α·kl2}.
      * For the KL divergences and β-VAE, kl1 and kl2 are {@code null}.
      */
     public record Terms<T>(T value, T kl1, T kl2) {
@@ -38,13 +38,13 @@ public final class ClosedForms {
         };
     }
 
-    /** KL(q‖p) = ½[σ² + μ² − 1 − ln σ²] (§a.1). */
+    /** KL(q‖p) = ½[σ² + μ² − 1 − ln σ²] (§1.1). */
     public static <T> T klQp(Arithmetic<T> a, T mu, T logvar) {
         T inner = a.sub(a.add(a.exp(logvar), a.square(mu)), logvar);
         return a.scale(a.plus(inner, -1.0), 0.5);
     }
 
-    /** KL(p‖q) = ½[(1 + μ²)/σ² − 1 + ln σ²] (§a.2). */
+    /** KL(p‖q) = ½[(1 + μ²)/σ² − 1 + ln σ²] (§1.2). */
     public static <T> T klPq(Arithmetic<T> a, T mu, T logvar) {
         T invVar = a.exp(a.scale(logvar, -1.0));
         T inner = a.add(a.mul(a.plus(a.square(mu), 1.0), invVar), logvar);
@@ -53,7 +53,7 @@ public final class ClosedForms {
 
     /**
      * A skew geometric JS with outer weights (1−α) on q and α on p, and a normalised geometric
-     * mean G ∝ q^w p^(1−w). The paper's variant (§a.5, §a.7) has w = α; Nielsen's (§a.4, §a.6) has
+     * mean G ∝ q^w p^(1−w). The paper's variant (§1.5, §1.7) has w = α; Nielsen's (§1.4, §1.6) has
      * w = 1 − α. The primal is {@code (1−α)KL(q‖G) + α KL(p‖G)}, the dual
      * {@code (1−α)KL(G‖q) + α KL(G‖p)}.
      */

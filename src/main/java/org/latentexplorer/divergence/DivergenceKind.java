@@ -5,25 +5,25 @@ import java.util.stream.Collectors;
 import org.latentexplorer.common.UserInputException;
 
 /**
- * The regularisers of the paper (spec §a), by their command-line names. The JS family carries a
- * skew α; {@link #BETA} is KL(q‖p) weighted by β; {@link #MMD} is a batch statistic (§a.9).
+ * The regularisers of the paper (docs/method.md §1), by their command-line names. The JS family carries a
+ * skew α; {@link #BETA} is KL(q‖p) weighted by β; {@link #MMD} is a batch statistic (§1.9).
  */
 public enum DivergenceKind {
-    /** KL(q‖p), the standard VAE term (§a.1). */
+    /** KL(q‖p), the standard VAE term (§1.1). */
     KL_QP("kl-qp", "KL(q‖p)"),
-    /** KL(p‖q) (§a.2). */
+    /** KL(p‖q) (§1.2). */
     KL_PQ("kl-pq", "KL(p‖q)"),
-    /** β·KL(q‖p) (§a.3). */
+    /** β·KL(q‖p) (§1.3). */
     BETA("beta", "β-VAE"),
-    /** MMD between (μ, log σ²) and N(0, I) as the paper's code computes it (§a.9). */
+    /** MMD between (μ, log σ²) and N(0, I) as the paper's code computes it (§1.9). */
     MMD("mmd", "MMD"),
-    /** The paper's skew geometric JS, JS^{Gα'} (§a.5): Table 2's "JS^{Gα}". */
+    /** The paper's skew geometric JS, JS^{Gα'} (§1.5): Table 2's "JS^{Gα}". */
     JSG("jsg", "JS^{Gα'}"),
-    /** The paper's dual, JS_*^{Gα'} (§a.7): Table 2's "JS_*^{Gα}". */
+    /** The paper's dual, JS_*^{Gα'} (§1.7): Table 2's "JS_*^{Gα}". */
     JSG_DUAL("jsg-dual", "JS*^{Gα'}"),
-    /** Nielsen's original skew geometric JS, JS^{Gα} (§a.4). */
+    /** Nielsen's original skew geometric JS, JS^{Gα} (§1.4). */
     JSG_NIELSEN("jsg-nielsen", "JS^{Gα} (Nielsen)"),
-    /** Nielsen's original dual, JS_*^{Gα} (§a.6). */
+    /** Nielsen's original dual, JS_*^{Gα} (§1.6). */
     JSG_NIELSEN_DUAL("jsg-nielsen-dual", "JS*^{Gα} (Nielsen)");
 
     private final String cliName;
@@ -55,7 +55,7 @@ public enum DivergenceKind {
     }
 
     /**
-     * The default weight λ of this divergence in the total loss {@code REC + λ·DIV} (§b): 500 for
+     * The default weight λ of this divergence in the total loss {@code REC + λ·DIV} (§2): 500 for
      * MMD, otherwise 1. For β-VAE the β is part of the divergence itself (DIV = β·KL(q‖p)).
      */
     public double defaultLambda() {

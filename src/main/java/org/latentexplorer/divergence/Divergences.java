@@ -3,8 +3,8 @@ package org.latentexplorer.divergence;
 import org.latentexplorer.common.UserInputException;
 
 /**
- * Double-precision evaluation of the per-dimension divergences (spec §a) for one posterior or a
- * batch, reduced as in §b: per-sample per-dimension closed form, batch mean per dimension, then
+ * Double-precision evaluation of the per-dimension divergences (docs/method.md §1) for one posterior or a
+ * batch, reduced as in §2: per-sample per-dimension closed form, batch mean per dimension, then
  * a sum over dimensions. Everything here delegates to {@link ClosedForms}, the one definition.
  */
 public final class Divergences {

@@ -24,7 +24,7 @@ public record Gaussian1d(double mean, double variance) {
         return Math.exp(logDensity(x));
     }
 
-    /** KL(this ‖ other) = ½[ln(v₂/v₁) + (v₁ + (m₁−m₂)²)/v₂ − 1] (spec §a.0). */
+    /** KL(this ‖ other) = ½[ln(v₂/v₁) + (v₁ + (m₁−m₂)²)/v₂ − 1] (docs/method.md §1.0). */
     public double klTo(Gaussian1d other) {
         double d = mean - other.mean;
         return 0.5 * (Math.log(other.variance / variance) + (variance + d * d) / other.variance - 1);
@@ -32,7 +32,7 @@ public record Gaussian1d(double mean, double variance) {
 
     /**
      * The normalised geometric mean G ∝ p^(1−w)·q^w with p = {@code this}, weight w on q:
-     * precision τ = w/v_q + (1−w)/v_p, mean (w·μ_q/v_q + (1−w)·μ_p/v_p)/τ (spec §a.0 with q the posterior).
+     * precision τ = w/v_q + (1−w)/v_p, mean (w·μ_q/v_q + (1−w)·μ_p/v_p)/τ (docs/method.md §1.0 with q the posterior).
      *
      * @throws IllegalArgumentException unless 0 ≤ w ≤ 1
      */

@@ -1,7 +1,7 @@
 package org.latentexplorer.divergence;
 
 /**
- * MMD exactly as the paper's code computes it (spec §a.9): points are the encoder outputs
+ * MMD exactly as the paper's code computes it (docs/method.md §1.9): points are the encoder outputs
  * {@code concat(μ, log σ²)} (dimension 2D), compared with prior samples from N(0, I_{2D}) under the kernel
  * {@code k(a,b) = exp(−‖a−b‖²/dim²)}, with the biased V-statistic
  * {@code mean(K_XX) + mean(K_ZZ) − 2·mean(K_XZ)} (diagonals included, no square root).

@@ -5,8 +5,8 @@ import org.latentexplorer.divergence.AlphaGrid;
 
 /**
  * Divergence against α for one posterior/prior pair (or a data average), computed by
- * {@link DivergenceProfile} from the closed forms of the divergence package: the paper's JS^{Gα′} (§a.5) and JS_*^{Gα′} (§a.7), Nielsen's JS^{Gα} (§a.4) and
- * JS_*^{Gα} (§a.6), with the reference values KL(q‖p) and KL(p‖q) and optionally the trained α.
+ * {@link DivergenceProfile} from the closed forms of the divergence package: the paper's JS^{Gα′} (§1.5) and JS_*^{Gα′} (§1.7), Nielsen's JS^{Gα} (§1.4) and
+ * JS_*^{Gα} (§1.6), with the reference values KL(q‖p) and KL(p‖q) and optionally the trained α.
  * Arrays are copied in; α strictly increases within [0, 1].
  */
 public record DivergenceCurves(double[] alpha, double[] jsPrime, double[] dualPrime, double[] jsNielsen,

@@ -9,9 +9,9 @@ import org.latentexplorer.latent.PosteriorBatch;
 
 /**
  * Divergence against α for a trained model's posteriors, without retraining: at every α, the closed forms
- * of JS^{Gα'} (§a.5), JS_*^{Gα'} (§a.7), Nielsen's JS^{Gα} (§a.4) and JS_*^{Gα} (§a.6), each summed over
- * dimensions and averaged over the sample (§b), with KL(q‖p) and KL(p‖q) of the same sample as baselines.
- * By the limits of §a.5/§a.7, JS^{Gα'} equals KL(q‖p) at α = 0 and KL(p‖q) at α = 1, and JS_*^{Gα'} the reverse.
+ * of JS^{Gα'} (§1.5), JS_*^{Gα'} (§1.7), Nielsen's JS^{Gα} (§1.4) and JS_*^{Gα} (§1.6), each summed over
+ * dimensions and averaged over the sample (§2), with KL(q‖p) and KL(p‖q) of the same sample as baselines.
+ * By the limits of §1.5/§1.7, JS^{Gα'} equals KL(q‖p) at α = 0 and KL(p‖q) at α = 1, and JS_*^{Gα'} the reverse.
  * Everything comes from {@link Divergences} in double precision.
  */
 public final class DivergenceProfile {
@@ -41,7 +41,7 @@ public final class DivergenceProfile {
                 perDimension(sample, DivergenceSpec.of(DivergenceKind.KL_PQ)).total(), trainedAlpha);
     }
 
-    /** Per-dimension values of a closed-form divergence, averaged over the sample (§b's reduction). */
+    /** Per-dimension values of a closed-form divergence, averaged over the sample (§2's reduction). */
     public static Divergences.PerDimension perDimension(PosteriorBatch sample, DivergenceSpec spec) {
         return Divergences.perDimension(spec, sample.means(), sample.logVariances(), sample.size(), sample.latentSize());
     }

@@ -20,11 +20,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The Table 2 metric exactly as the paper's evaluator computes it (spec §e): the model in eval
+ * The Table 2 metric exactly as the paper's evaluator computes it (docs/method.md §5): the model in eval
  * mode (z = μ, no sampling), unshuffled batches of {@link Batches#EVAL_BATCH_SIZE} (128), the loss function called per batch, and
  * each logged quantity averaged over batches: a mean of batch means, so a partial last batch counts
  * as a full batch. The reconstruction error is the batch's per-image summed loss averaged over the
- * batch (§b), with the model's own reconstruction distribution.
+ * batch (§2), with the model's own reconstruction distribution.
  */
 public final class ReconstructionError {
     private ReconstructionError() {

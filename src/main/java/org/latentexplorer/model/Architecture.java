@@ -50,7 +50,7 @@ public record Architecture(int imageSize, int latents, int channels) {
      *
      * @param name  stable name, also the entry name in model files
      * @param shape ND4J shape: conv [4,4,in,out] (YXIO), deconv [4,4,out,in], linear [in,out], bias [out]
-     * @param fanIn PyTorch's fan-in for the layer (ConvTranspose: out·16, §c)
+     * @param fanIn PyTorch's fan-in for the layer (ConvTranspose: out·16, §3)
      * @param bias  whether this is a bias vector
      */
     public record Parameter(String name, long[] shape, int fanIn, boolean bias, LayerKind kind) {

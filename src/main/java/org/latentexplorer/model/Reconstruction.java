@@ -4,8 +4,8 @@ import java.util.Locale;
 import org.latentexplorer.common.UserInputException;
 
 /**
- * The reconstruction term of the loss (spec §b): per-image sum over pixels, mean over the batch.
- * MSE is {@code (x̂−x)²} with no ½ and no variance (the default, §h-6); Bernoulli is the binary
+ * The reconstruction term of the loss (docs/method.md §2): per-image sum over pixels, mean over the batch.
+ * MSE is {@code (x̂−x)²} with no ½ and no variance (the default, §8.6); Bernoulli is the binary
  * cross-entropy with each log clamped at −100 as PyTorch does.
  */
 public enum Reconstruction {

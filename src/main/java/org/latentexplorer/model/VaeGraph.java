@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A SameDiff graph of a Table 3 VAE (spec §c) with the loss of §b, built from a weight snapshot.
+ * A SameDiff graph of a Table 3 VAE (docs/method.md §3) with the loss of §2, built from a weight snapshot.
  * One graph belongs to one thread. The graph's variables hold their own copies of the weights.
  *
  * <p>Placeholders: {@value #X} (images, [B,C,H,W]), {@value #EPS} (the reparameterisation noise,
@@ -47,7 +47,7 @@ public final class VaeGraph {
     public enum Mode {
         /** Encoder, sampled z = μ + σ·ε, decoder and loss: for training. */
         TRAIN,
-        /** Encoder, z = μ (eval mode, §e), decoder and loss: for the Table 2 metric. */
+        /** Encoder, z = μ (eval mode, §5), decoder and loss: for the Table 2 metric. */
         EVALUATE,
         /** Images to (μ, log σ²). */
         ENCODE,
@@ -154,7 +154,7 @@ public final class VaeGraph {
         }
         SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, architecture.channels(), size, size);
         SDVariable head = encoder(x, w);
-        // interleaved head (§c): out reshaped to (B, D, 2), μ_d = out[2d], log σ²_d = out[2d+1]
+        // interleaved head (§3): out reshaped to (B, D, 2), μ_d = out[2d], log σ²_d = out[2d+1]
         SDVariable[] parts = sd.unstack(new String[] {MU, LOGVAR}, sd.reshape(head, -1, d, 2), 2, 2);
         SDVariable mu = parts[0];
         SDVariable logvar = parts[1];

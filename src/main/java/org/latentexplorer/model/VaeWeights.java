@@ -48,7 +48,7 @@ public final class VaeWeights {
     }
 
     /**
-     * PyTorch's initialisation as the paper's code applies it (§c): weights from
+     * PyTorch's initialisation as the paper's code applies it (§3): weights from
      * kaiming_uniform(relu, fan_in) = U(−√(6/fan_in), √(6/fan_in)), biases from
      * U(−1/√fan_in, 1/√fan_in), drawn in parameter order from a generator seeded with {@code seed}.
      */

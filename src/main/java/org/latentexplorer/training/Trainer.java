@@ -28,7 +28,7 @@ import org.latentexplorer.model.VaeWeights;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Trains a Table 3 VAE with the loss of spec §b: per mini-batch, forward, gradients from SameDiff,
+ * Trains a Table 3 VAE with the loss of docs/method.md §2: per mini-batch, forward, gradients from SameDiff,
  * then Adam (PyTorch semantics) applied here. After every epoch the model, its history and Adam's
  * state are written atomically to the output file, which is therefore always the last good
  * checkpoint; training resumes from it. Cancellation is checked between steps. A NaN or infinite
@@ -65,7 +65,7 @@ public final class Trainer {
         }
     }
 
-    /** A fresh run: weights initialised as PyTorch does (§c), seeded by the config's seed. */
+    /** A fresh run: weights initialised as PyTorch does (§3), seeded by the config's seed. */
     public static Trainer fresh(TrainingConfig config, Dataset data) {
         Architecture arch = new Architecture(data.height(), config.latents());
         return new Trainer(config, data, VaeWeights.initialise(arch, config.seed()), null, List.of(), 1, 0,

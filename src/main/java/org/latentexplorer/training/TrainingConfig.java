@@ -18,7 +18,7 @@ import org.latentexplorer.model.Reconstruction;
  * @param subset         which N examples: the first, or spread evenly over the data set
  * @param divergence     the regulariser and its α/β
  * @param lambda         weight λ of the divergence in {@code REC + λ·DIV}
- * @param reconstruction MSE (default, §h-6) or Bernoulli
+ * @param reconstruction MSE (default, §8.6) or Bernoulli
  * @param latents        latent dimension D
  * @param epochs         total epochs
  * @param batchSize      mini-batch size

@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One optimiser step of spec §b on a mini-batch: feed images, ε (and MMD's prior samples) drawn
+ * One optimiser step of docs/method.md §2 on a mini-batch: feed images, ε (and MMD's prior samples) drawn
  * from the given generator, compute the loss components and gradients with SameDiff, check them,
  * apply Adam. Owns its graph; used from one thread.
  */

@@ -126,18 +126,18 @@ class CurveCommandTest {
         assertTrue(Math.abs(kl[0] - kl[1]) > 1e-3 * kl[0], "the two baselines differ, so the test tells them apart: " + kl[0] + " " + kl[1]);
         assertRelative(kl[0], csv.get(0, "kl_qp"), 1e-9, "KL(q||p) baseline");
         assertRelative(kl[1], csv.get(0, "kl_pq"), 1e-9, "KL(p||q) baseline");
-        // §a.5: JS^{Ga'} -> KL(q||p) at alpha = 0 and KL(p||q) at alpha = 1; §a.7: the dual the other way round.
+        // §1.5: JS^{Ga'} -> KL(q||p) at alpha = 0 and KL(p||q) at alpha = 1; §1.7: the dual the other way round.
         assertRelative(kl[0], csv.get(0, "js_prime"), 1e-6, "JS^{Ga'} at alpha 0");
         assertRelative(kl[1], csv.get(100, "js_prime"), 1e-6, "JS^{Ga'} at alpha 1");
         assertRelative(kl[1], csv.get(0, "dual_prime"), 1e-6, "JS_*^{Ga'} at alpha 0");
         assertRelative(kl[0], csv.get(100, "dual_prime"), 1e-6, "JS_*^{Ga'} at alpha 1");
-        // §a.4, §a.6: Nielsen's versions vanish at both ends and are positive inside.
+        // §1.4, §1.6: Nielsen's versions vanish at both ends and are positive inside.
         for (String nielsen : List.of("js_nielsen", "dual_nielsen")) {
             assertEquals(0.0, csv.get(0, nielsen), 1e-9 * kl[0], nielsen);
             assertEquals(0.0, csv.get(100, nielsen), 1e-9 * kl[0], nielsen);
             assertTrue(csv.get(50, nielsen) > 0, nielsen);
         }
-        // At alpha = 1/2 the primed and Nielsen conventions coincide (§a.5).
+        // At alpha = 1/2 the primed and Nielsen conventions coincide (§1.5).
         assertRelative(csv.get(50, "js_nielsen"), csv.get(50, "js_prime"), 1e-9, "alpha 0.5");
     }
 

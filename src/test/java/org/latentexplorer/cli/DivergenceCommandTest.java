@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
 
-/** The {@code divergence} command against the reference values of spec §a.12 (μ = 0.5, σ = 0.8). */
+/** The {@code divergence} command against the reference values of docs/method.md §1.12 (μ = 0.5, σ = 0.8). */
 class DivergenceCommandTest {
     private static double value(String name, String alpha) {
         Cli r = Cli.run("divergence", "--name", name, "--alpha", alpha, "--mu", "0.5", "--sigma", "0.8");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Procedural dSprites against the official frames' pixel counts and geometry (spec §g). */
+/** Procedural dSprites against the official frames' pixel counts and geometry (docs/method.md §7). */
 class DSpritesTest {
     private final DSprites d = new DSprites();
 
@@ -29,7 +29,7 @@ class DSpritesTest {
         // posX = posY = 0: the centre (16, 16) lies on a pixel corner, as in the official scale sweeps
         int[] square = {100, 144, 196, 256, 324, 400};
         int[] ellipse = {76, 104, 144, 184, 228, 288};
-        int[] heart = {58, 84, 108, 142, 182, 222}; // spec §g: the official count at scale 0.8 is 140
+        int[] heart = {58, 84, 108, 142, 182, 222}; // docs/method.md §7: the official count at scale 0.8 is 140
         for (int s = 0; s < 6; s++) {
             assertEquals(square[s], count(image(0, s, 0, 0, 0)), "square scale " + s);
             assertEquals(ellipse[s], count(image(1, s, 0, 0, 0)), "ellipse scale " + s);

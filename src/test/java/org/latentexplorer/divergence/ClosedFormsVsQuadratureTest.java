@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Spec §a.12: every per-dimension divergence (value, and kl1/kl2 for the skew JS family) against
+ * docs/method.md §1.12: every per-dimension divergence (value, and kl1/kl2 for the skew JS family) against
  * its definition integrated numerically by {@link GaussianPair}, on the grid
  * σ ∈ {1e-3 … 10} × μ ∈ {0, 0.5, −1.3, 2, 5} × α ∈ {0, 1e-3, 0.1, 0.5, 0.9, 0.999, 1},
  * to 1e-8 relative (absolute floor 1e-12 where the true value is ≈ 0).
@@ -68,7 +68,7 @@ class ClosedFormsVsQuadratureTest {
                     if (kind.isSkewJs()) {
                         checks.add(close(kind.cliName() + " kl1", ref[1], t.kl1(), "kl1 of " + what));
                         checks.add(close(kind.cliName() + " kl2", ref[2], t.kl2(), "kl2 of " + what));
-                        // The composition of §b: value = (1−α)·kl1 + α·kl2.
+                        // The composition of §2: value = (1−α)·kl1 + α·kl2.
                         double composed = (1 - alpha) * t.kl1() + alpha * t.kl2();
                         checks.add(() -> assertEquals(composed, t.value(), 1e-15 * Math.abs(composed) + 1e-300, what));
                     } else {

@@ -4,7 +4,7 @@ import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * One latent dimension, q = N(μ, σ²) and p = N(0, 1), with the divergences of spec §a computed
+ * One latent dimension, q = N(μ, σ²) and p = N(0, 1), with the divergences of docs/method.md §1 computed
  * from their definitions by {@link GaussKronrod} quadrature: nothing here uses a closed form.
  *
  * <p>Every density is handled in log space as {@code ln a(z) = c·ln q(z) + (1−c)·ln p(z) + k}:
@@ -161,7 +161,7 @@ final class GaussianPair {
         }
         boolean paper = kind == DivergenceKind.JSG || kind == DivergenceKind.JSG_DUAL;
         boolean dual = kind == DivergenceKind.JSG_DUAL || kind == DivergenceKind.JSG_NIELSEN_DUAL;
-        // Geometric weight on q: α for the paper's variants (§a.5, §a.7), 1 − α for Nielsen's (§a.4, §a.6).
+        // Geometric weight on q: α for the paper's variants (§1.5, §1.7), 1 − α for Nielsen's (§1.4, §1.6).
         LogDensity g = geometricMean(paper ? alpha : 1 - alpha);
         double kl1 = dual ? kl(g, Q) : kl(Q, g);
         double kl2 = dual ? kl(g, P) : kl(P, g);

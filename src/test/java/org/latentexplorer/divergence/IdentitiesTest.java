@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The exact identities of spec §a.4–a.7, with ln Z and the expectations computed by quadrature
+ * The exact identities of docs/method.md §1.4–1.7, with ln Z and the expectations computed by quadrature
  * (and KL(q‖p), KL(p‖q) by quadrature too), as further checks of the closed forms:
  * <ul>
  * <li>JS^{Gα'} = (1−α)² KL_qp + α² KL_pq + ln Z_α</li>

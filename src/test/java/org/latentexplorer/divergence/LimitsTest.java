@@ -10,7 +10,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The α-limits of spec §a.4–a.7, continuity towards them, and the α = ½ coincidences. */
+/** The α-limits of docs/method.md §1.4–1.7, continuity towards them, and the α = ½ coincidences. */
 class LimitsTest {
     private static final double[] MUS = {0, 0.5, -1.3, 2, 5};
 
@@ -28,13 +28,13 @@ class LimitsTest {
             double qp = v(DivergenceKind.KL_QP, 0.5, mu, lv);
             double pq = v(DivergenceKind.KL_PQ, 0.5, mu, lv);
             double endTol = 1e-12;
-            // §a.5: JS^{Gα'} → KL(q‖p) at α = 0, → KL(p‖q) at α = 1.
+            // §1.5: JS^{Gα'} → KL(q‖p) at α = 0, → KL(p‖q) at α = 1.
             checks.add(() -> assertEquals(qp, v(DivergenceKind.JSG, 0, mu, lv), endTol * Math.max(1, qp), "jsg(0)" + at));
             checks.add(() -> assertEquals(pq, v(DivergenceKind.JSG, 1, mu, lv), endTol * Math.max(1, pq), "jsg(1)" + at));
-            // §a.7: the dual goes the other way.
+            // §1.7: the dual goes the other way.
             checks.add(() -> assertEquals(pq, v(DivergenceKind.JSG_DUAL, 0, mu, lv), endTol * Math.max(1, pq), "jsg-dual(0)" + at));
             checks.add(() -> assertEquals(qp, v(DivergenceKind.JSG_DUAL, 1, mu, lv), endTol * Math.max(1, qp), "jsg-dual(1)" + at));
-            // §a.4, §a.6: Nielsen's pair vanishes at both ends.
+            // §1.4, §1.6: Nielsen's pair vanishes at both ends.
             for (DivergenceKind k : new DivergenceKind[] {DivergenceKind.JSG_NIELSEN, DivergenceKind.JSG_NIELSEN_DUAL}) {
                 checks.add(() -> assertEquals(0, v(k, 0, mu, lv), endTol, k + "(0)" + at));
                 checks.add(() -> assertEquals(0, v(k, 1, mu, lv), endTol, k + "(1)" + at));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** MMD of spec §a.9: k(a,b) = exp(−‖a−b‖²/dim²), MMD = mean K_XX + mean K_ZZ − 2 mean K_XZ (V-statistic). */
+/** MMD of docs/method.md §1.9: k(a,b) = exp(−‖a−b‖²/dim²), MMD = mean K_XX + mean K_ZZ − 2 mean K_XZ (V-statistic). */
 class MmdTest {
     @Test
     void oneAgainstOneInTwoDimensionsByHand() {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** The reference table of spec §a.12 (μ = 0.5, σ = 0.8, 1-D), every row and column, to 1e-9 absolute. */
+/** The reference table of docs/method.md §1.12 (μ = 0.5, σ = 0.8, 1-D), every row and column, to 1e-9 absolute. */
 class ReferenceValuesTest {
     private static final double MU = 0.5;
     private static final double SIGMA = 0.8;
@@ -44,7 +44,7 @@ class ReferenceValuesTest {
         assertAll(checks);
     }
 
-    /** The table itself, recomputed from the definitions by quadrature (checks the spec's numbers). */
+    /** The table itself, recomputed from the definitions by quadrature (checks the numbers of docs/method.md §1.12). */
     @Test
     void quadratureReproducesTheTable() {
         List<Executable> checks = new ArrayList<>();

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The Table 3 graphs against independent computations: parameter counts from the spec, the loss
+ * The Table 3 graphs against independent computations: parameter counts of docs/method.md §3, the loss
  * recomputed in Java from separately built encoder and decoder graphs (which also checks that
  * inference graphs agree with the training graph), and MMD against its double implementation.
  */
@@ -47,7 +47,7 @@ class VaeGraphTest {
     void initialisationBoundsFollowPyTorch() {
         Architecture arch = new Architecture(32, 10);
         VaeWeights w = VaeWeights.initialise(arch, 5);
-        // convT3 has fan_in = out_ch·16 = 16 (§c): weights within sqrt(6/16), and they fill that range
+        // convT3 has fan_in = out_ch·16 = 16 (§3): weights within sqrt(6/16), and they fill that range
         float[] convT3 = w.get("dec.convT3.W");
         double bound = Math.sqrt(6.0 / 16);
         double max = 0;

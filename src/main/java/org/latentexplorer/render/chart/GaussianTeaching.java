@@ -10,13 +10,13 @@ import org.latentexplorer.evaluation.DivergenceCurves;
 import org.latentexplorer.render.export.CurveTable;
 
 /**
- * The numbers behind the paper's Fig. 1, computed correctly with variances (spec §f caveat, §h.12):
+ * The numbers behind the paper's Fig. 1, computed correctly with variances (docs/method.md §6 caveat, §8.12):
  * two 1-D Gaussians p and q on a grid of x, their arithmetic mixture ½(p+q), the normalised geometric
- * means G_α ∝ p^(1−α)·q^α (weight α on q, the paper's α′ convention of §a.5, so G_0 = p and G_1 = q),
+ * means G_α ∝ p^(1−α)·q^α (weight α on q, the paper's α′ convention of §1.5, so G_0 = p and G_1 = q),
  * and the point-wise integrands of the arithmetic JS and the skew geometric JS.
  * <p>
  * Integrands: JS(x) = ½p·ln(p/M) + ½q·ln(q/M) with M = ½(p+q); G-JS_α(x) = (1−α)·q·ln(q/G_α) +
- * α·p·ln(p/G_α), i.e. the integrand of JS^{Gα′}(q‖p) = (1−α)KL(q‖G′_α) + αKL(p‖G′_α) of §a.5; at α = ½ it is
+ * α·p·ln(p/G_α), i.e. the integrand of JS^{Gα′}(q‖p) = (1−α)KL(q‖G′_α) + αKL(p‖G′_α) of §1.5; at α = ½ it is
  * symmetric in p and q. Each integrates to the divergence, and 0·ln 0 is taken as 0.
  */
 public final class GaussianTeaching {

@@ -3,7 +3,7 @@ package org.latentexplorer.render.traversal;
 /**
  * The standard normal quantile function Φ⁻¹ (probit), by Wichura's algorithm AS 241 (PPND16,
  * Applied Statistics 37, 1988), accurate to about 1e-16 relative over (0, 1).
- * Φ⁻¹(0.975) = 1.959963984540054 is the paper's traversal half-range (§f, max_traversal 0.475).
+ * Φ⁻¹(0.975) = 1.959963984540054 is the paper's traversal half-range (§6, max_traversal 0.475).
  */
 public final class NormalQuantile {
     private NormalQuantile() {

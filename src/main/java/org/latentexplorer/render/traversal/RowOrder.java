@@ -2,7 +2,7 @@ package org.latentexplorer.render.traversal;
 
 /** Row order of a traversal grid. */
 public enum RowOrder {
-    /** By latent index, ascending (the paper, §f). */
+    /** By latent index, ascending (the paper, §6). */
     INDEX,
     /** In the order the dimensions were listed in the spec. */
     AS_LISTED,

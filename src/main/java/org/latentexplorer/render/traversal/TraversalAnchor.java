@@ -3,7 +3,7 @@ package org.latentexplorer.render.traversal;
 /** The latent vector a traversal starts from: every non-traversed dimension keeps the anchor's value. */
 public sealed interface TraversalAnchor {
 
-    /** The prior mean, the zero vector (the paper's choice, §f). */
+    /** The prior mean, the zero vector (the paper's choice, §6). */
     record PriorMean() implements TraversalAnchor {
     }
 

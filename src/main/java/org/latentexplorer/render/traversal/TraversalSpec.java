@@ -66,7 +66,7 @@ public record TraversalSpec(TraversalRange range, int steps, TraversalDirection 
     }
 
     /**
-     * The paper's grid (§f, Figs 14–16): prior traversal of every dimension in index order, others at 0,
+     * The paper's grid (§6, Figs 14–16): prior traversal of every dimension in index order, others at 0,
      * 10 columns {@code torch.linspace(1.959964, −1.959964, 10)}, padding 2, no labels, black background
      * (white padding). Use {@link #withBackground(double) withBackground(1)} for Chairs.
      */
