@@ -9,14 +9,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained VAE: its manifest and an immutable weight snapshot, with a decoder and an encoder
- * built lazily from them. Decoding and encoding are synchronized: each graph is used by one thread
- * at a time (SameDiff sessions are not thread-safe); for concurrency, build another model from the
- * same snapshot.
+ * built lazily from them. Decoding runs {@link FastDecoder} (libnd4j ops into reused arrays; the
+ * SameDiff {@link VaeGraph.Mode#DECODE} graph is its test oracle), encoding a SameDiff graph. Both are
+ * synchronized: each is used by one thread at a time (neither SameDiff sessions nor the decoder's
+ * reused arrays are thread-safe); for concurrency, build another model from the same snapshot.
  */
 public final class VaeModel implements LatentDecoder, LatentEncoder {
     private final ModelManifest manifest;
     private final VaeWeights weights;
-    private VaeGraph decoder;
+    private FastDecoder decoder;
     private VaeGraph encoder;
 
     public VaeModel(ModelManifest manifest, VaeWeights weights) {
@@ -65,7 +66,10 @@ public final class VaeModel implements LatentDecoder, LatentEncoder {
         return architecture().channels();
     }
 
-    /** Decodes n latent vectors (n×D) to n mean images (n×C×H×W) in one batch. */
+    /**
+     * Decodes n latent vectors (n×D) to n mean images (n×C×H×W) in one batch. The working arrays of
+     * the last few batch sizes are kept for the next call (a few MB per 100 images at 64×64).
+     */
     @Override
     public synchronized float[] decode(float[] latents, int n) {
         int d = latentSize();
@@ -73,11 +77,9 @@ public final class VaeModel implements LatentDecoder, LatentEncoder {
             throw new IllegalArgumentException("expected " + n + "×" + d + " latent values, got " + latents.length);
         }
         if (decoder == null) {
-            decoder = VaeGraph.build(weights, VaeGraph.Mode.DECODE, null);
+            decoder = new FastDecoder(weights);
         }
-        INDArray z = Nd4j.create(latents, new long[] {n, d}, 'c');
-        INDArray out = decoder.sameDiff().outputSingle(Map.of(VaeGraph.Z, z), VaeGraph.RECON);
-        return out.data().asFloat();
+        return decoder.decode(latents, n);
     }
 
     /** Encodes n images (n×C×H×W in [0,1]) to n rows of D means followed by D log-variances. */
