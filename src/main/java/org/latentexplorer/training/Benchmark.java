@@ -63,7 +63,7 @@ public final class Benchmark {
         for (int i = 0; i < z.length; i++) {
             z[i] = (float) random.nextGaussian();
         }
-        Timing t = time(() -> model.decode(z, vectors), 2, repetitions);
+        Timing t = time(() -> model.decode(z, vectors), 10, repetitions);
         return new DecodeFigure(imageSize, vectors, t.medianMs(), t.minMs(), t.faultsPerCall());
     }
 
