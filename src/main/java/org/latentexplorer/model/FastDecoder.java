@@ -1,7 +1,6 @@
 package org.latentexplorer.model;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ final class FastDecoder implements AutoCloseable {
     /** The last layer's kernel as a [32, 16·C] matrix: column (ky·4+kx)·C + c. */
     private final INDArray lastKernel;
     private final float[] lastBias;
-    private final Map<Integer, Buffers> cache = new LinkedHashMap<>(8, 0.75f, true);
+    private final BatchCache<Buffers> cache = new BatchCache<>(CACHED_SIZES, Buffers::new);
     private boolean closed;
 
     FastDecoder(VaeWeights weights) {
@@ -204,23 +203,12 @@ final class FastDecoder implements AutoCloseable {
     }
 
     private Buffers buffers(int n) {
-        Buffers b = cache.get(n);
-        if (b != null) {
-            return b;
-        }
-        if (cache.size() >= CACHED_SIZES) {
-            Iterator<Map.Entry<Integer, Buffers>> eldest = cache.entrySet().iterator();
-            eldest.next().getValue().close();
-            eldest.remove();
-        }
-        b = new Buffers(n);
-        cache.put(n, b);
-        return b;
+        return cache.get(n);
     }
 
     /** The batch sizes whose buffers are kept now, least recently used first (for tests). */
     List<Integer> cachedSizes() {
-        return new ArrayList<>(cache.keySet());
+        return cache.sizes();
     }
 
     @Override
@@ -229,10 +217,7 @@ final class FastDecoder implements AutoCloseable {
             return;
         }
         closed = true;
-        for (Buffers b : cache.values()) {
-            b.close();
-        }
-        cache.clear();
+        cache.close();
         for (int i = 0; i < 3; i++) {
             linW[i].close();
             linB[i].close();
