@@ -1,23 +1,21 @@
 package org.latentexplorer.model;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.latentexplorer.latent.LatentDecoder;
 import org.latentexplorer.latent.LatentEncoder;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained VAE: its manifest and an immutable weight snapshot, with a decoder and an encoder
- * built lazily from them. Decoding and encoding are synchronized: each graph is used by one thread
- * at a time (SameDiff sessions are not thread-safe); for concurrency, build another model from the
- * same snapshot.
+ * built lazily from them: {@link FastDecoder} and {@link FastEncoder} (libnd4j ops into reused arrays;
+ * the SameDiff {@link VaeGraph.Mode#DECODE} and {@link VaeGraph.Mode#ENCODE} graphs are their test
+ * oracles). Both are synchronized: each is used by one thread at a time (their reused arrays are not
+ * thread-safe); for concurrency, build another model from the same snapshot.
  */
 public final class VaeModel implements LatentDecoder, LatentEncoder {
     private final ModelManifest manifest;
     private final VaeWeights weights;
-    private VaeGraph decoder;
-    private VaeGraph encoder;
+    private FastDecoder decoder;
+    private FastEncoder encoder;
 
     public VaeModel(ModelManifest manifest, VaeWeights weights) {
         if (!manifest.architecture().equals(weights.architecture())) {
@@ -65,7 +63,10 @@ public final class VaeModel implements LatentDecoder, LatentEncoder {
         return architecture().channels();
     }
 
-    /** Decodes n latent vectors (n×D) to n mean images (n×C×H×W) in one batch. */
+    /**
+     * Decodes n latent vectors (n×D) to n mean images (n×C×H×W) in one batch. The working arrays of
+     * the last few batch sizes are kept for the next call (a few MB per 100 images at 64×64).
+     */
     @Override
     public synchronized float[] decode(float[] latents, int n) {
         int d = latentSize();
@@ -73,18 +74,15 @@ public final class VaeModel implements LatentDecoder, LatentEncoder {
             throw new IllegalArgumentException("expected " + n + "×" + d + " latent values, got " + latents.length);
         }
         if (decoder == null) {
-            decoder = VaeGraph.build(weights, VaeGraph.Mode.DECODE, null);
+            decoder = new FastDecoder(weights);
         }
-        INDArray z = Nd4j.create(latents, new long[] {n, d}, 'c');
-        INDArray out = decoder.sameDiff().outputSingle(Map.of(VaeGraph.Z, z), VaeGraph.RECON);
-        return out.data().asFloat();
+        return decoder.decode(latents, n);
     }
 
     /** Encodes n images (n×C×H×W in [0,1]) to n rows of D means followed by D log-variances. */
     @Override
     public synchronized float[] encode(float[] images, int n) {
         int size = imageHeight();
-        int d = latentSize();
         int c = channels();
         if (c > 1 && n >= 1 && images.length == n * size * size) {
             // grey images (the built-in data sets) given to a colour model: each grey value on every channel
@@ -94,18 +92,9 @@ public final class VaeModel implements LatentDecoder, LatentEncoder {
             throw new IllegalArgumentException("expected " + n + " images of " + c + "×" + size + "×" + size + ", got " + images.length + " values");
         }
         if (encoder == null) {
-            encoder = VaeGraph.build(weights, VaeGraph.Mode.ENCODE, null);
+            encoder = new FastEncoder(weights);
         }
-        INDArray x = Nd4j.create(images, new long[] {n, c, size, size}, 'c');
-        Map<String, INDArray> out = encoder.sameDiff().output(Map.of(VaeGraph.X, x), VaeGraph.MU, VaeGraph.LOGVAR);
-        float[] mu = out.get(VaeGraph.MU).dup('c').data().asFloat();
-        float[] logvar = out.get(VaeGraph.LOGVAR).dup('c').data().asFloat();
-        float[] result = new float[n * 2 * d];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(mu, i * d, result, i * 2 * d, d);
-            System.arraycopy(logvar, i * d, result, i * 2 * d + d, d);
-        }
-        return result;
+        return encoder.encode(images, n);
     }
 
     private static float[] greyToChannels(float[] grey, int n, int c, int plane) {

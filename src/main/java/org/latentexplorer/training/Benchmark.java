@@ -1,6 +1,5 @@
 package org.latentexplorer.training;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -58,28 +57,44 @@ public final class Benchmark {
     }
 
     public static DecodeFigure decode(int imageSize, int latents, int vectors, int repetitions) {
-        Architecture arch = new Architecture(imageSize, latents);
-        ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, "bench", "bench", "",
-                arch, DivergenceSpec.of(DivergenceKind.KL_QP), 1, Reconstruction.MSE,
-                new Provenance("none", 0, 1, 1, 1e-4, 1), 0, 0, List.of());
-        VaeModel model = new VaeModel(manifest, VaeWeights.initialise(arch, 1));
+        VaeModel model = model(imageSize, latents);
         SplittableRandom random = new SplittableRandom(3);
         float[] z = new float[vectors * latents];
         for (int i = 0; i < z.length; i++) {
             z[i] = (float) random.nextGaussian();
         }
-        model.decode(z, vectors);
-        model.decode(z, vectors);
-        List<Double> times = new ArrayList<>();
+        Timing t = time(() -> model.decode(z, vectors), 10, repetitions);
+        return new DecodeFigure(imageSize, vectors, t.medianMs(), t.minMs(), t.faultsPerCall());
+    }
+
+    /** A grey model of the given size with freshly initialised weights, as {@code bench} decodes with. */
+    public static VaeModel model(int imageSize, int latents) {
+        Architecture arch = new Architecture(imageSize, latents);
+        ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, "bench", "bench", "",
+                arch, DivergenceSpec.of(DivergenceKind.KL_QP), 1, Reconstruction.MSE,
+                new Provenance("none", 0, 1, 1, 1e-4, 1), 0, 0, List.of());
+        return new VaeModel(manifest, VaeWeights.initialise(arch, 1));
+    }
+
+    /** The median and minimum wall time of a task and its minor page faults per call. */
+    public record Timing(double medianMs, double minMs, double faultsPerCall) {
+    }
+
+    /** Times {@code task} {@code repetitions} times after {@code warmup} untimed calls. */
+    public static Timing time(Runnable task, int warmup, int repetitions) {
+        for (int i = 0; i < warmup; i++) {
+            task.run();
+        }
+        double[] times = new double[repetitions];
         long faults = ProcessMemory.minorFaults().orElse(-1);
         for (int r = 0; r < repetitions; r++) {
             long t = System.nanoTime();
-            model.decode(z, vectors);
-            times.add((System.nanoTime() - t) / 1e6);
+            task.run();
+            times[r] = (System.nanoTime() - t) / 1e6;
         }
         double faultsPerCall = faults < 0 ? Double.NaN : (ProcessMemory.minorFaults().orElse(faults) - faults) / (double) repetitions;
-        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new DecodeFigure(imageSize, vectors, sorted[sorted.length / 2], sorted[0], faultsPerCall);
+        java.util.Arrays.sort(times);
+        return new Timing(times[times.length / 2], times[0], faultsPerCall);
     }
 
     /**
@@ -127,6 +142,11 @@ public final class Benchmark {
      * since start otherwise).
      */
     public static void standard(int warmup, int steps, Consumer<String> out) {
+        standard(warmup, steps, out, () -> { });
+    }
+
+    /** As {@link #standard(int, int, Consumer)}, running {@code moreDecoding} (which prints its own lines) after the decode lines. */
+    public static void standard(int warmup, int steps, Consumer<String> out, Runnable moreDecoding) {
         DivergenceSpec jsg = DivergenceSpec.of(DivergenceKind.JSG_DUAL, 0.5);
         long runPeak = -1;
         for (int[] c : new int[][] {{32, 64}, {64, 256}, {64, 128}}) {
@@ -146,6 +166,7 @@ public final class Benchmark {
                         d.vectors(), vectors == 1 ? "" : "s", d.imageSize(), d.imageSize(), d.medianMs(), d.minMs(), d.faultsPerCall()));
             }
         }
+        moreDecoding.run();
         runPeak = Math.max(runPeak, ProcessMemory.peakResidentBytes().orElse(-1));
         out.accept("peak RSS of the whole run: " + megabytes(runPeak));
     }
