@@ -49,7 +49,7 @@ final class AlphaView {
         ChartViewer dimsViewer = new ChartViewer(dimsChart);
         dimsViewer.setId("alpha-dimensions");
         dimsViewer.setMinSize(260, 220);
-        teachingChart = Charts.lines("Two Gaussians: densities, mixture and G_α", "x", "density", teachingData);
+        teachingChart = Charts.lines("Two Gaussians: densities, mixture and Gα", "x", "density", teachingData);
         ChartViewer teachingViewer = new ChartViewer(teachingChart);
         teachingViewer.setId("teaching-chart");
         teachingViewer.setMinSize(300, 220);
@@ -171,7 +171,7 @@ final class AlphaView {
         teachingData.addSeries(series("p", r.x(), r.pDensity()));
         teachingData.addSeries(series("q", r.x(), r.qDensity()));
         teachingData.addSeries(series("(p+q)/2", r.x(), r.mixture()));
-        teachingData.addSeries(series(String.format(Locale.ROOT, "G_α, α = %.2f", r.alphas()[0]), r.x(), r.geometric()[0]));
+        teachingData.addSeries(series(String.format(Locale.ROOT, "Gα, α = %.2f", r.alphas()[0]), r.x(), r.geometric()[0]));
     }
 
     private static XYSeries series(String name, double[] x, double[] y) {

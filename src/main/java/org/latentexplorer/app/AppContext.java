@@ -27,6 +27,11 @@ final class AppContext {
     /** Told when the recent files change (the Models view's list). */
     java.util.function.Consumer<List<Path>> recentChanged = paths -> { };
     private Window owner;
+    /**
+     * Asks where to save a model, proposing the given file name; null when cancelled. A field so that UI
+     * tests can answer without a native file dialog.
+     */
+    java.util.function.Function<String, Path> modelTarget = name -> save("Save model", name, List.of(MODELS));
 
     AppContext(AppPrefs prefs) {
         this.prefs = prefs;

@@ -46,6 +46,8 @@ final class TrainView {
     final Button cancel = new Button("Cancel");
     final Button save = new Button("Save model…");
     final Button continueRun = new Button("Continue current model");
+    /** Asks before a new run replaces an unsaved model, and saves (set by the main window). */
+    private UnsavedWork unsaved;
     private final AnimationTimer drainer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -147,7 +149,7 @@ final class TrainView {
         ComboBox<DatasetSpec.Kind> kind = new ComboBox<>();
         kind.setId("dataset-kind");
         kind.getItems().addAll(DatasetSpec.Kind.values());
-        kind.setConverter(converter(k -> k == DatasetSpec.Kind.DSPRITES ? "dsprites (procedural, built in)" : k.prefix()));
+        kind.setConverter(converter(k -> k == DatasetSpec.Kind.DSPRITES ? "dSprites (built in)" : datasetName(k)));
         kind.valueProperty().bindBidirectional(vm.datasetKind);
         g.addRow(row++, new Label("Data set"), kind);
         TextField path = field(vm.datasetPath, "directory or file");
@@ -164,7 +166,7 @@ final class TrainView {
         ComboBox<DivergenceKind> div = new ComboBox<>();
         div.setId("divergence");
         div.getItems().addAll(DivergenceKind.values());
-        div.setConverter(converter(k -> k.cliName() + "  —  " + k.label()));
+        div.setConverter(converter(Labels::divergenceChoice));
         div.valueProperty().bindBidirectional(vm.divergence);
         g.addRow(row++, new Label("Divergence"), div);
         Slider alpha = new Slider(0, 1, 0.5);
@@ -237,6 +239,17 @@ final class TrainView {
         return g;
     }
 
+    /** A data set kind as people name it (the form is not the command line). */
+    static String datasetName(DatasetSpec.Kind k) {
+        return switch (k.prefix()) {
+            case "dsprites-npz" -> "dSprites (.npz file)";
+            case "mnist" -> "MNIST (folder of IDX files)";
+            case "fashion-mnist" -> "Fashion-MNIST (folder of IDX files)";
+            case "folder" -> "folder of images";
+            default -> k.prefix();
+        };
+    }
+
     private static TextField field(StringProperty p, String id) {
         TextField t = new TextField();
         t.setId("train-" + id);
@@ -284,9 +297,20 @@ final class TrainView {
         }
     }
 
-    /** Starts a run with the form's settings (Ctrl+T). */
+    void unsaved(UnsavedWork u) {
+        unsaved = u;
+    }
+
+    /** Starts a run with the form's settings (Ctrl+T); asks first when the last run's model is not saved. */
     void start() {
-        launch(false);
+        if (service.isRunning()) {
+            return;
+        }
+        if (unsaved == null) {
+            launch(false);
+        } else {
+            unsaved.beforeReplacing("Start a new training run", null, () -> launch(false));
+        }
     }
 
     /** Continues the current model's file up to the form's epochs. */
@@ -341,7 +365,11 @@ final class TrainView {
         if (vm.checkpointProperty().get() == null) {
             return;
         }
-        Path target = ctx.save("Save model", "model.zip", List.of(AppContext.MODELS));
+        if (unsaved != null) {
+            unsaved.saveAs(() -> { });
+            return;
+        }
+        Path target = ctx.modelTarget.apply("model.zip");
         if (target != null) {
             vm.save(target, () -> ctx.addRecent(target));
         }

@@ -34,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppUiTest {
-    private static final int TIMEOUT = 240;
+    private static final int TIMEOUT = Integer.getInteger("ui.timeout", 40);
     private static final FxRobot ROBOT = new FxRobot();
     private static MainWindow window;
     private static Stage stage;
@@ -219,22 +219,72 @@ class AppUiTest {
         waitFor(() -> ROBOT.lookup(".dialog-pane").tryQuery().isEmpty());
     }
 
+    private static DialogPane dialog(String id) {
+        waitFor(() -> ROBOT.lookup("#" + id).tryQuery().isPresent());
+        return fx(() -> ROBOT.lookup("#" + id).queryAs(DialogPane.class));
+    }
+
+    private static void press(DialogPane pane, javafx.scene.control.ButtonType button) {
+        ROBOT.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(button)).fire());
+        waitFor(() -> ROBOT.lookup(".dialog-pane").tryQuery().isEmpty());
+    }
+
     @Test
     @Order(9)
-    void quittingWithAnUnsavedTrainedModelAsksFirst() {
+    void quittingWithAnUnsavedTrainedModelOffersSaveDiscardCancel() {
         assertFalse(fx(() -> window.train().savedProperty().get()), "the continued run was not saved");
         Boolean[] allowed = new Boolean[1];
         javafx.application.Platform.runLater(() -> allowed[0] = window.confirmClose());
-        waitFor(() -> ROBOT.lookup(".dialog-pane").tryQuery().isPresent());
-        DialogPane ask = fx(() -> ROBOT.lookup(".dialog-pane").queryAs(DialogPane.class));
+        DialogPane ask = dialog("unsaved-dialog");
         assertTrue(fx(ask::getHeaderText).contains("not saved"), fx(ask::getHeaderText));
-        ROBOT.interact(() -> ((javafx.scene.control.Button) ask.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire());
+        assertEquals(java.util.List.of(UnsavedWork.SAVE, UnsavedWork.DISCARD, javafx.scene.control.ButtonType.CANCEL),
+                fx(() -> java.util.List.copyOf(ask.getButtonTypes())));
+        press(ask, javafx.scene.control.ButtonType.CANCEL);
         waitFor(() -> allowed[0] != null);
         assertFalse(allowed[0], "Cancel keeps the window open");
     }
 
     @Test
     @Order(10)
+    void openingAnotherModelOverAnUnsavedOneAsksAndCancelKeepsIt() throws Exception {
+        Path other = dir.resolve("other-model.zip");
+        Files.copy(Path.of(getClass().getResource("/golden/model-format-v1.zip").toURI()), other);
+        LoadedModel before = fx(() -> window.model().get());
+        ROBOT.interact(() -> window.openModel(other));
+        DialogPane ask = dialog("unsaved-dialog");
+        assertTrue(fx(ask::getContentText).contains("not been saved"), fx(ask::getContentText));
+        press(ask, javafx.scene.control.ButtonType.CANCEL);
+        assertEquals(before, fx(() -> window.model().get()), "Cancel keeps the unsaved model current");
+        assertFalse(fx(() -> window.train().savedProperty().get()));
+    }
+
+    @Test
+    @Order(11)
+    void savingMakesTheSavedFileTheModelsFileAndRemovesTheTemporaryCheckpoints() throws Exception {
+        String[] proposed = new String[1];
+        Path work = dir.resolve("work");
+        assertFalse(WorkDirectory.checkpoints(work).isEmpty(), "the runs' checkpoints are in the work folder");
+        ROBOT.interact(() -> window.context().modelTarget = name -> {
+            proposed[0] = name;
+            return dir.resolve("saved-" + name);
+        });
+        ROBOT.interact(() -> window.trainView().save());
+        waitFor(() -> window.model().get().file() != null && window.model().get().file().startsWith(dir.resolve("saved-dsprites")));
+        assertEquals("dsprites-jsg-dual-a0.5.zip", proposed[0], "the name proposed comes from the run");
+        Path saved = dir.resolve("saved-dsprites-jsg-dual-a0.5.zip");
+        assertEquals(2, org.latentexplorer.model.VaeModel.load(saved).manifest().epochsCompleted());
+        assertTrue(fx(() -> window.train().savedProperty().get()));
+        ROBOT.clickOn("#tab-models");
+        String fileRow = fx(() -> ((javafx.scene.control.Label) ROBOT.lookup("#models-manifest").queryAs(javafx.scene.layout.GridPane.class)
+                .getChildren().get(1)).getText());
+        assertEquals(saved.toString(), fileRow, "the File row shows the saved file, not the temporary one");
+        assertTrue(WorkDirectory.checkpoints(work).isEmpty(), "no temporary checkpoint is left once saved");
+        Boolean allowed = fx(() -> window.confirmClose());
+        assertTrue(allowed, "nothing unsaved: quitting asks nothing");
+    }
+
+    @Test
+    @Order(12)
     void aPytorchRunFolderOpensImportedAndDecodesInColour() throws Exception {
         // a run folder as geometric-js writes it; the checkpoint was written by PyTorch 1.13 (3-channel, 64x64)
         Path run = Files.createDirectories(dir.resolve("celeba-like-run"));
@@ -266,5 +316,63 @@ class AppUiTest {
         waitFor(() -> saved.equals(window.model().get().file()));
         assertEquals(3, org.latentexplorer.model.VaeModel.load(saved).architecture().channels());
         assertFalse(fx(() -> ROBOT.lookup("#models-save-imported").query().isVisible()));
+    }
+
+    @Test
+    @Order(13)
+    void aCheckpointLeftByACrashedAppIsOfferedForRecoveryAndCanBeDiscardedLater() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path stale = Files.createDirectories(dir.resolve(WorkDirectory.PREFIX + "crashed"));
+        Files.writeString(stale.resolve(WorkDirectory.OWNER), Long.toString(gone.pid()));
+        Path left = stale.resolve("training-123.zip");
+        Files.copy(Path.of(getClass().getResource("/golden/model-format-v1.zip").toURI()), left);
+        ROBOT.interact(() -> window.offerRecovery());
+        DialogPane ask = dialog("recovery-dialog");
+        press(ask, UnsavedWork.RECOVER);
+        Path recovered = dir.resolve("work").resolve("training-123.zip");
+        waitFor(() -> recovered.equals(window.model().get().file()));
+        assertFalse(Files.exists(stale), "the crashed app's folder is gone once recovered");
+        assertFalse(fx(() -> window.train().savedProperty().get()), "the recovered model counts as unsaved");
+
+        // opening another model now asks; Discard replaces it and deletes the temporary file
+        Path other = dir.resolve("other-model.zip");
+        ROBOT.interact(() -> window.openModel(other));
+        press(dialog("unsaved-dialog"), UnsavedWork.DISCARD);
+        waitFor(() -> other.equals(window.model().get().file()));
+        assertFalse(Files.exists(recovered), "a discarded checkpoint is deleted");
+        assertTrue(fx(() -> window.confirmClose()), "nothing unsaved any more");
+    }
+
+    @Test
+    @Order(14)
+    void theQSpinnerShowsAndKeepsThePapersPrecision() {
+        ROBOT.clickOn("#tab-traverse");
+        TraverseViewModel vm = window.traverse();
+        ROBOT.interact(() -> vm.preset.set("paper"));
+        ROBOT.interact(() -> vm.rangeMode.set(TraverseViewModel.RangeMode.PRIOR_QUANTILE));
+        ROBOT.interact(() -> vm.rangeValue.set(0.475));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Double> q = fx(() -> ROBOT.lookup("#traverse-range-value").queryAs(javafx.scene.control.Spinner.class));
+        assertEquals("0.475", fx(() -> q.getEditor().getText()));
+        ROBOT.interact(q::commitValue); // what focus loss does
+        assertEquals(0.475, fx(() -> vm.rangeValue.get()), "committing the shown text keeps 0.475");
+        ROBOT.interact(() -> q.getEditor().setText("0.4125"));
+        ROBOT.interact(q::commitValue);
+        assertEquals(0.4125, fx(() -> vm.rangeValue.get()));
+    }
+
+    @Test
+    @Order(15)
+    void anUncaughtExceptionShowsADialog() {
+        ROBOT.interact(() -> window.installCrashHandler());
+        javafx.application.Platform.runLater(() -> {
+            throw new IllegalStateException("a test failure on the FX thread");
+        });
+        DialogPane crash = dialog("crash-dialog");
+        String text = fx(() -> ((javafx.scene.control.Label) crash.getContent()).getText());
+        assertTrue(text.contains("a test failure on the FX thread"), text);
+        ROBOT.interact(() -> ((Stage) crash.getScene().getWindow()).close());
+        Thread.setDefaultUncaughtExceptionHandler(null);
     }
 }
