@@ -38,6 +38,24 @@ final class AppContext {
         dark.set(prefs.dark());
     }
 
+    /** How long a problem stays in the status bar before it gives way to the current model again. */
+    javafx.util.Duration problemShownFor = javafx.util.Duration.seconds(12);
+
+    /**
+     * Shows a problem in the status bar for a while (the dialog has the details); then, unless something else
+     * was shown meanwhile, the status bar names the current model again.
+     */
+    void problem(String text) {
+        job.set(text);
+        javafx.animation.PauseTransition expire = new javafx.animation.PauseTransition(problemShownFor);
+        expire.setOnFinished(e -> {
+            if (text.equals(job.get())) {
+                job.set(model.get() == null ? "Ready" : "Model: " + model.get().describe());
+            }
+        });
+        expire.play();
+    }
+
     /** Records a file as recently used. */
     void addRecent(Path file) {
         recentChanged.accept(prefs.addRecent(file));

@@ -47,7 +47,8 @@ public final class LatentExplorerApp extends Application {
             }
         });
         stage.setOnHidden(e -> {
-            prefs.size(stage.getWidth(), stage.getHeight());
+            // the scene's size, which the next start gives the scene (the stage's adds the decorations)
+            prefs.size(stage.getScene().getWidth(), stage.getScene().getHeight());
             window.close();
             Platform.exit();
         });

@@ -220,10 +220,10 @@ public final class MainWindow implements AutoCloseable {
         ctx.job.set("Loading the demo model …");
         jobs.runOnce("bundled", ModelLoader::bundledModels, modelsView::bundled, t -> {
             LOG.log(System.Logger.Level.WARNING, "could not list the bundled models", t);
-            ctx.job.set("Could not list the bundled models in models/: " + t.getMessage());
+            ctx.problem("Could not list the bundled models in models/: " + t.getMessage());
         });
         jobs.submit("load", ModelLoader::demo, ctx.model::set, t -> {
-            ctx.job.set("Could not load a model");
+            ctx.problem("Could not load a model");
             ctx.showError("Could not load the demo model", t);
         });
         offerRecovery();
@@ -254,7 +254,7 @@ public final class MainWindow implements AutoCloseable {
             ctx.model.set(m);
             ctx.addRecent(file);
         }), t -> {
-            ctx.job.set("Could not open " + file.getFileName());
+            ctx.problem("Could not open " + file.getFileName());
             ctx.showError("Could not open the model", t);
         });
     }
@@ -273,7 +273,7 @@ public final class MainWindow implements AutoCloseable {
             org.latentexplorer.model.ModelFile.write(target, m.manifest(), m.model().weights(), null);
             return target;
         }, this::openModel, t -> {
-            ctx.job.set("Could not save " + target.getFileName());
+            ctx.problem("Could not save " + target.getFileName());
             ctx.showError("Could not save the model", t);
         });
     }

@@ -230,63 +230,11 @@ class AppUiTest {
     }
 
     @Test
-    @Order(9)
-    void quittingWithAnUnsavedTrainedModelOffersSaveDiscardCancel() {
-        assertFalse(fx(() -> window.train().savedProperty().get()), "the continued run was not saved");
-        Boolean[] allowed = new Boolean[1];
-        javafx.application.Platform.runLater(() -> allowed[0] = window.confirmClose());
-        DialogPane ask = dialog("unsaved-dialog");
-        assertTrue(fx(ask::getHeaderText).contains("not saved"), fx(ask::getHeaderText));
-        assertEquals(java.util.List.of(UnsavedWork.SAVE, UnsavedWork.DISCARD, javafx.scene.control.ButtonType.CANCEL),
-                fx(() -> java.util.List.copyOf(ask.getButtonTypes())));
-        press(ask, javafx.scene.control.ButtonType.CANCEL);
-        waitFor(() -> allowed[0] != null);
-        assertFalse(allowed[0], "Cancel keeps the window open");
-    }
-
-    @Test
-    @Order(10)
-    void openingAnotherModelOverAnUnsavedOneAsksAndCancelKeepsIt() throws Exception {
-        Path other = dir.resolve("other-model.zip");
-        Files.copy(Path.of(getClass().getResource("/golden/model-format-v1.zip").toURI()), other);
-        LoadedModel before = fx(() -> window.model().get());
-        ROBOT.interact(() -> window.openModel(other));
-        DialogPane ask = dialog("unsaved-dialog");
-        assertTrue(fx(ask::getContentText).contains("not been saved"), fx(ask::getContentText));
-        press(ask, javafx.scene.control.ButtonType.CANCEL);
-        assertEquals(before, fx(() -> window.model().get()), "Cancel keeps the unsaved model current");
-        assertFalse(fx(() -> window.train().savedProperty().get()));
-    }
-
-    @Test
-    @Order(11)
-    void savingMakesTheSavedFileTheModelsFileAndRemovesTheTemporaryCheckpoints() throws Exception {
-        String[] proposed = new String[1];
-        Path work = dir.resolve("work");
-        assertFalse(WorkDirectory.checkpoints(work).isEmpty(), "the runs' checkpoints are in the work folder");
-        ROBOT.interact(() -> window.context().modelTarget = name -> {
-            proposed[0] = name;
-            return dir.resolve("saved-" + name);
-        });
-        ROBOT.interact(() -> window.trainView().save());
-        waitFor(() -> window.model().get().file() != null && window.model().get().file().startsWith(dir.resolve("saved-dsprites")));
-        assertEquals("dsprites-jsg-dual-a0.5.zip", proposed[0], "the name proposed comes from the run");
-        Path saved = dir.resolve("saved-dsprites-jsg-dual-a0.5.zip");
-        assertEquals(2, org.latentexplorer.model.VaeModel.load(saved).manifest().epochsCompleted());
-        assertTrue(fx(() -> window.train().savedProperty().get()));
-        ROBOT.clickOn("#tab-models");
-        String fileRow = fx(() -> ((javafx.scene.control.Label) ROBOT.lookup("#models-manifest").queryAs(javafx.scene.layout.GridPane.class)
-                .getChildren().get(1)).getText());
-        assertEquals(saved.toString(), fileRow, "the File row shows the saved file, not the temporary one");
-        assertTrue(WorkDirectory.checkpoints(work).isEmpty(), "no temporary checkpoint is left once saved");
-        Boolean allowed = fx(() -> window.confirmClose());
-        assertTrue(allowed, "nothing unsaved: quitting asks nothing");
-    }
-
-    @Test
     @Order(12)
     void aPytorchRunFolderOpensImportedAndDecodesInColour() throws Exception {
         // a run folder as geometric-js writes it; the checkpoint was written by PyTorch 1.13 (3-channel, 64x64)
+        // the continued run's model is given up here (asking about it is UnsavedWorkUiTest's subject)
+        ROBOT.interact(() -> window.train().discard());
         Path run = Files.createDirectories(dir.resolve("celeba-like-run"));
         Files.copy(Path.of(getClass().getResource("/torch/b64rgb_zip_half.pt").toURI()), run.resolve("model.pt"));
         Files.copy(Path.of(getClass().getResource("/torch/b64rgb_zip_half.specs.json").toURI()), run.resolve("specs.json"));
@@ -319,32 +267,6 @@ class AppUiTest {
     }
 
     @Test
-    @Order(13)
-    void aCheckpointLeftByACrashedAppIsOfferedForRecoveryAndCanBeDiscardedLater() throws Exception {
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        Path stale = Files.createDirectories(dir.resolve(WorkDirectory.PREFIX + "crashed"));
-        Files.writeString(stale.resolve(WorkDirectory.OWNER), Long.toString(gone.pid()));
-        Path left = stale.resolve("training-123.zip");
-        Files.copy(Path.of(getClass().getResource("/golden/model-format-v1.zip").toURI()), left);
-        ROBOT.interact(() -> window.offerRecovery());
-        DialogPane ask = dialog("recovery-dialog");
-        press(ask, UnsavedWork.RECOVER);
-        Path recovered = dir.resolve("work").resolve("training-123.zip");
-        waitFor(() -> recovered.equals(window.model().get().file()));
-        assertFalse(Files.exists(stale), "the crashed app's folder is gone once recovered");
-        assertFalse(fx(() -> window.train().savedProperty().get()), "the recovered model counts as unsaved");
-
-        // opening another model now asks; Discard replaces it and deletes the temporary file
-        Path other = dir.resolve("other-model.zip");
-        ROBOT.interact(() -> window.openModel(other));
-        press(dialog("unsaved-dialog"), UnsavedWork.DISCARD);
-        waitFor(() -> other.equals(window.model().get().file()));
-        assertFalse(Files.exists(recovered), "a discarded checkpoint is deleted");
-        assertTrue(fx(() -> window.confirmClose()), "nothing unsaved any more");
-    }
-
-    @Test
     @Order(14)
     void theQSpinnerShowsAndKeepsThePapersPrecision() {
         ROBOT.clickOn("#tab-traverse");
@@ -374,5 +296,18 @@ class AppUiTest {
         assertTrue(text.contains("a test failure on the FX thread"), text);
         ROBOT.interact(() -> ((Stage) crash.getScene().getWindow()).close());
         Thread.setDefaultUncaughtExceptionHandler(null);
+    }
+
+    @Test
+    @Order(16)
+    void aProblemInTheStatusBarExpiresAndTheModelIsNamedAgain() {
+        ROBOT.interact(() -> {
+            window.context().problemShownFor = javafx.util.Duration.millis(300);
+            window.context().problem("Could not open emptyzip.zip");
+        });
+        assertEquals("Could not open emptyzip.zip", fx(() -> ROBOT.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText()));
+        waitFor(() -> !ROBOT.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText().startsWith("Could not"));
+        String now = fx(() -> ROBOT.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText());
+        assertTrue(now.startsWith("Model: "), now);
     }
 }
