@@ -34,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppUiTest {
-    private static final int TIMEOUT = Integer.getInteger("ui.timeout", 40);
+    private static final int TIMEOUT = Integer.getInteger("ui.timeout", 240);
     private static final FxRobot ROBOT = new FxRobot();
     private static MainWindow window;
     private static Stage stage;
@@ -127,6 +127,10 @@ class AppUiTest {
             vm.batch.set("16");
         });
         ROBOT.clickOn("#train-start");
+        // the first run's model is not saved: a new run asks first (Discard keeps it current, but unsaved no more)
+        DialogPane ask = dialog("unsaved-dialog");
+        assertTrue(fx(ask::getHeaderText).contains("new training run"), fx(ask::getHeaderText));
+        press(ask, UnsavedWork.DISCARD);
         waitFor(() -> vm.pointsProperty().get() > 0);
         ROBOT.clickOn("#train-pause");
         waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.PAUSED && vm.job().isPaused());

@@ -41,7 +41,7 @@ class TrainViewModelTest {
         assertThrows(UserInputException.class, vm::prepare);
         vm.epochs.set("3");
         vm.batch.set("0");
-        assertTrue(vm.errorProperty().get().contains("Batch size"), vm.errorProperty().get());
+        assertTrue(vm.errorProperty().get().toLowerCase(java.util.Locale.ROOT).contains("batch size"), vm.errorProperty().get());
         vm.batch.set("32");
         vm.datasetKind.set(DatasetSpec.Kind.MNIST);
         vm.datasetPath.set("");
