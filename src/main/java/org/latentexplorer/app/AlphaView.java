@@ -38,6 +38,8 @@ final class AlphaView {
     private final XYSeriesCollection teachingData = new XYSeriesCollection();
     private final JFreeChart teachingChart;
     private final GridPane values = new GridPane();
+    private final javafx.scene.control.CheckBox logScale = new javafx.scene.control.CheckBox("log scale");
+    private final Label readout = new Label("move the pointer over the chart to read every curve at one α");
 
     AlphaView(AlphaViewModel vm, AppContext ctx) {
         this.vm = vm;
@@ -64,7 +66,42 @@ final class AlphaView {
         HBox.setHgrow(dimAlpha, Priority.ALWAYS);
         SplitPane modelCharts = new SplitPane(curvesViewer, new BorderPane(dimsViewer, null, null, dimControls, null));
         modelCharts.setDividerPositions(0.58);
-        VBox top = new VBox(6, title("Current model: divergence against α"), status, modelCharts);
+        logScale.setId("alpha-log");
+        logScale.setTooltip(new javafx.scene.control.Tooltip("Logarithmic y axis: on by itself when the curves span more "
+                + "than two powers of ten (KL(p‖q) in the hundreds beside a trained divergence near 1)"));
+        logScale.selectedProperty().addListener((o, was, now) -> {
+            if (curvesViewer.getChart() != null && curvesViewer.getChart().getPlot() instanceof org.jfree.chart.plot.XYPlot) {
+                CurveReadout.logScale(curvesViewer.getChart(), now);
+            }
+        });
+        readout.setId("alpha-readout");
+        readout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        readout.setWrapText(true);
+        curvesViewer.addChartMouseListener(new org.jfree.chart.fx.interaction.ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+                if (e.getEntity() instanceof org.jfree.chart.entity.LegendItemEntity item) {
+                    CurveReadout.toggle(e.getChart(), item.getSeriesKey()); // a click on the legend hides or shows a curve
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+                var info = curvesViewer.getCanvas().getRenderingInfo();
+                if (info == null || !(e.getChart().getPlot() instanceof org.jfree.chart.plot.XYPlot plot)) {
+                    return;
+                }
+                var area = info.getPlotInfo().getDataArea();
+                double x = e.getTrigger().getX();
+                if (x < area.getMinX() || x > area.getMaxX()) {
+                    return;
+                }
+                double alpha = plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
+                readout.setText(CurveReadout.at(e.getChart(), alpha));
+            }
+        });
+        HBox chartTools = new HBox(12, logScale, new Label("click a legend entry to hide or show its curve"));
+        VBox top = new VBox(6, title("Current model: divergence against α"), status, chartTools, modelCharts, readout);
         VBox.setVgrow(modelCharts, Priority.ALWAYS);
         top.setPadding(new Insets(10));
 
@@ -149,6 +186,12 @@ final class AlphaView {
         JFreeChart chart = AlphaCurves.divergenceChart(null, c);
         Charts.style(chart, ctx.dark.get());
         curvesViewer.setChart(chart);
+        boolean spread = CurveReadout.spansDecades(chart.getXYPlot().getDataset(), 2);
+        if (logScale.isSelected() == spread) {
+            CurveReadout.logScale(chart, spread);
+        } else {
+            logScale.setSelected(spread); // its listener switches the axis
+        }
     }
 
     private void showDimensions(AlphaViewModel.PerDimensionView v) {
@@ -194,6 +237,10 @@ final class AlphaView {
 
     Node node() {
         return root;
+    }
+
+    javafx.scene.control.CheckBox logScale() {
+        return logScale;
     }
 
     ChartViewer curvesViewer() {

@@ -169,6 +169,10 @@ class AppUiTest {
         XYDataset data = fx(() -> window.alphaView().curvesViewer().getChart().getXYPlot().getDataset());
         assertTrue(fx(data::getSeriesCount) >= 4);
         assertTrue(fx(() -> data.getItemCount(0)) > 0, "the divergence-vs-α series is drawn");
+        assertEquals(fx(() -> CurveReadout.spansDecades(data, 2)), fx(() -> window.alphaView().logScale().isSelected()),
+                "the log scale is on exactly when the curves span more than two decades");
+        assertEquals(fx(() -> window.alphaView().logScale().isSelected()),
+                fx(() -> window.alphaView().curvesViewer().getChart().getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis));
         waitFor(() -> window.alpha().perDimensionProperty().get() != null);
         assertTrue(fx(() -> window.alphaView().teachingData().getItemCount(0)) > 0, "the teaching densities are drawn");
         double before = fx(() -> window.alpha().teachingValuesProperty().get().get(2).value());
