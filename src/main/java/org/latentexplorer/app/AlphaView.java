@@ -184,6 +184,8 @@ final class AlphaView {
             return;
         }
         JFreeChart chart = AlphaCurves.divergenceChart(null, c);
+        chart.getXYPlot().getRenderer().setLegendItemLabelGenerator(
+                (data, series) -> Labels.typeset(String.valueOf(data.getSeriesKey(series))));
         Charts.style(chart, ctx.dark.get());
         curvesViewer.setChart(chart);
         boolean spread = CurveReadout.spansDecades(chart.getXYPlot().getDataset(), 2);
@@ -199,7 +201,7 @@ final class AlphaView {
         if (v == null) {
             return;
         }
-        String own = v.name() + (v.name().contains("α") ? String.format(Locale.ROOT, " at α = %.2f", v.alpha()) : "");
+        String own = Labels.typeset(v.name()) + (v.name().contains("α") ? String.format(Locale.ROOT, " at α = %.2f", v.alpha()) : "");
         for (int d = 0; d < v.value().length; d++) {
             dims.addValue(v.value()[d], own, "z" + d);
             dims.addValue(v.klQp()[d], "KL(q‖p)", "z" + d);
@@ -231,7 +233,7 @@ final class AlphaView {
         for (GaussianTeaching.NamedValue v : vm.teachingValuesProperty().get()) {
             Label value = new Label(String.format(Locale.ROOT, "%.4f", v.value()));
             value.getStyleClass().add("number");
-            values.addRow(row++, new Label(v.name()), value);
+            values.addRow(row++, new Label(Labels.typeset(v.name())), value);
         }
     }
 

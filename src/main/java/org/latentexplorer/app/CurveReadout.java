@@ -91,7 +91,7 @@ final class CurveReadout {
                 }
             }
             at = data.getXValue(s, best); // the values are read at a sample of the curves: name that α
-            b.append("   ").append(data.getSeriesKey(s)).append(' ')
+            b.append("   ").append(Labels.typeset(String.valueOf(data.getSeriesKey(s)))).append(' ')
                     .append(String.format(Locale.ROOT, "%.4g", data.getYValue(s, best)));
         }
         return String.format(Locale.ROOT, "α = %.2f", at) + b;

@@ -26,6 +26,16 @@ final class Labels {
         };
     }
 
+    /**
+     * The library's plain-text notation typeset for the screen: {@code JS_*^{Gα'}} and {@code JS*^{Gα'}} become
+     * JS⁎ᴳᵅ′, {@code JS^{Gα}} JSᴳᵅ, {@code G_α} Gα.
+     */
+    static String typeset(String text) {
+        return text.replace("JS_*^{Gα'}", "JS⁎ᴳᵅ′").replace("JS*^{Gα'}", "JS⁎ᴳᵅ′").replace("JS^{Gα'}", "JSᴳᵅ′")
+                .replace("JS_*^{Gα}", "JS⁎ᴳᵅ").replace("JS*^{Gα}", "JS⁎ᴳᵅ").replace("JS^{Gα}", "JSᴳᵅ")
+                .replace("G_α", "Gα").replace("N_α", "Nα");
+    }
+
     /** A sentence-long description for the divergence picker. */
     static String divergenceChoice(DivergenceKind k) {
         return switch (k) {

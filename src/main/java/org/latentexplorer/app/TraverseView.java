@@ -70,7 +70,9 @@ final class TraverseView {
         ScrollPane sliderScroll = new ScrollPane(sliders);
         sliderScroll.setFitToWidth(true);
         sliderScroll.setPrefViewportWidth(230);
-        VBox right = new VBox(8, liveTitle, new StackPane(liveView), new Label("Latent values (drag to re-decode)"), sliderScroll);
+        Label latentTitle = new Label("Latent values (drag to re-decode)");
+        latentTitle.setWrapText(true);
+        VBox right = new VBox(8, liveTitle, new StackPane(liveView), latentTitle, sliderScroll);
         VBox.setVgrow(sliderScroll, Priority.ALWAYS);
         right.setPadding(new Insets(10));
         right.setPrefWidth(250);
@@ -201,7 +203,10 @@ final class TraverseView {
                 : now == TraverseViewModel.AnchorKind.RANDOM ? random : data));
         ScrollPane s = new ScrollPane(g);
         s.setFitToWidth(true);
-        s.setPrefViewportWidth(250);
+        s.setPrefViewportWidth(330); // wide enough that no label or choice is cut short
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels keep their full text
+        g.getColumnConstraints().setAll(names, new javafx.scene.layout.ColumnConstraints());
         return s;
     }
 

@@ -45,4 +45,16 @@ class CurveReadoutTest {
         assertEquals("α = 0.50   JS⁎ᴳᵅ′ 0.5000", CurveReadout.at(chart, 0.5));
         assertTrue(CurveReadout.toggle(chart, "KL(p‖q)"), "shown again by a second click");
     }
+
+    @Test
+    void theLibrarysNotationIsTypesetForTheScreen() {
+        assertEquals("JS⁎ᴳᵅ′ at α = 0.50", Labels.typeset("JS_*^{Gα'} at α = 0.50"));
+        assertEquals("JS⁎ᴳᵅ′", Labels.typeset("JS*^{Gα'}"));
+        assertEquals("JSᴳᵅ (Nielsen)", Labels.typeset("JS^{Gα} (Nielsen)"));
+        assertEquals("Gα, α = 0.30", Labels.typeset("G_α, α = 0.30"));
+        for (org.latentexplorer.divergence.DivergenceKind k : org.latentexplorer.divergence.DivergenceKind.values()) {
+            assertFalse(Labels.typeset(k.label()).matches(".*[_^{}].*"), k + ": " + Labels.typeset(k.label()));
+            assertEquals(Labels.divergence(k).replace("β-VAE, β·KL(q‖p)", "β-VAE"), Labels.typeset(k.label()), k.toString());
+        }
+    }
 }
