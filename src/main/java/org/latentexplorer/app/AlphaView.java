@@ -184,8 +184,7 @@ final class AlphaView {
             return;
         }
         JFreeChart chart = AlphaCurves.divergenceChart(null, c);
-        chart.getXYPlot().getRenderer().setLegendItemLabelGenerator(
-                (data, series) -> Labels.typeset(String.valueOf(data.getSeriesKey(series))));
+        typesetLegend(chart.getXYPlot());
         Charts.style(chart, ctx.dark.get());
         curvesViewer.setChart(chart);
         boolean spread = CurveReadout.spansDecades(chart.getXYPlot().getDataset(), 2);
@@ -194,6 +193,29 @@ final class AlphaView {
         } else {
             logScale.setSelected(spread); // its listener switches the axis
         }
+    }
+
+    /** The chart's fixed legend with the paper's notation typeset (JS⁎ᴳᵅ′, not JS_*^{Gα'}); series keys are kept. */
+    private static void typesetLegend(org.jfree.chart.plot.XYPlot plot) {
+        org.jfree.chart.LegendItemCollection fixed = plot.getFixedLegendItems();
+        if (fixed == null) {
+            plot.getRenderer().setLegendItemLabelGenerator((data, series) -> Labels.typeset(String.valueOf(data.getSeriesKey(series))));
+            return;
+        }
+        org.jfree.chart.LegendItemCollection out = new org.jfree.chart.LegendItemCollection();
+        for (int i = 0; i < fixed.getItemCount(); i++) {
+            org.jfree.chart.LegendItem it = fixed.get(i);
+            org.jfree.chart.LegendItem n = new org.jfree.chart.LegendItem(Labels.typeset(it.getLabel()), it.getDescription(),
+                    it.getToolTipText(), it.getURLText(), it.getLine(), it.getLineStroke(), it.getLinePaint());
+            n.setSeriesKey(it.getSeriesKey());
+            n.setSeriesIndex(it.getSeriesIndex());
+            n.setDataset(it.getDataset());
+            n.setDatasetIndex(it.getDatasetIndex());
+            n.setShapeVisible(it.isShapeVisible());
+            n.setLineVisible(it.isLineVisible());
+            out.add(n);
+        }
+        plot.setFixedLegendItems(out);
     }
 
     private void showDimensions(AlphaViewModel.PerDimensionView v) {

@@ -171,6 +171,11 @@ class AppUiTest {
         assertTrue(fx(() -> data.getItemCount(0)) > 0, "the divergence-vs-α series is drawn");
         assertEquals(fx(() -> CurveReadout.spansDecades(data, 2)), fx(() -> window.alphaView().logScale().isSelected()),
                 "the log scale is on exactly when the curves span more than two decades");
+        var legend = fx(() -> window.alphaView().curvesViewer().getChart().getXYPlot().getLegendItems());
+        for (int i = 0; i < fx(legend::getItemCount); i++) {
+            String label = legend.get(i).getLabel();
+            assertFalse(label.matches(".*[_^{}].*"), "typeset, not TeX: " + label);
+        }
         assertEquals(fx(() -> window.alphaView().logScale().isSelected()),
                 fx(() -> window.alphaView().curvesViewer().getChart().getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis));
         waitFor(() -> window.alpha().perDimensionProperty().get() != null);
