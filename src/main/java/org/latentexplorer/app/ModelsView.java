@@ -85,6 +85,9 @@ final class ModelsView {
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setPlaceholder(new Label("no epochs recorded: an untrained model"));
         historyChart = Charts.lines("Loss history per epoch", "epoch", "mean loss", historyData);
+        // epochs are whole numbers: no ticks at 1.5, 2.5 …
+        ((org.jfree.chart.axis.NumberAxis) historyChart.getXYPlot().getDomainAxis())
+                .setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         Charts.style(historyChart, ctx.dark.get());
         ctx.dark.addListener((o, was, now) -> Charts.style(historyChart, now));
         ChartViewer chart = new ChartViewer(historyChart);
