@@ -161,7 +161,15 @@ final class TrainView {
         HBox.setHgrow(path, Priority.ALWAYS);
         pathBox.disableProperty().bind(vm.datasetKind.isEqualTo(DatasetSpec.Kind.DSPRITES));
         g.addRow(row++, new Label("Path"), pathBox);
-        g.addRow(row++, new Label("Limit"), tip(field(vm.limit, "limit"), "use only N examples, spread evenly over the data set (0 = all)"));
+        g.addRow(row++, new Label("Limit"), tip(field(vm.limit, "limit"), "use only N examples of the data set (0 = all)"));
+        ComboBox<org.latentexplorer.data.Subset> subset = new ComboBox<>();
+        subset.setId("train-subset");
+        subset.getItems().addAll(org.latentexplorer.data.Subset.SPREAD, org.latentexplorer.data.Subset.FIRST);
+        subset.setConverter(converter(x -> x == org.latentexplorer.data.Subset.SPREAD ? "spread evenly over the set" : "the first N"));
+        subset.valueProperty().bindBidirectional(vm.subset);
+        subset.setTooltip(new Tooltip("Which N examples a limit keeps: dSprites is ordered by its factors, so its first "
+                + "examples are all small squares; spread takes every (size/N)-th example, as the CLI's --subset spread"));
+        g.addRow(row++, new Label("Subset"), subset);
 
         ComboBox<DivergenceKind> div = new ComboBox<>();
         div.setId("divergence");
@@ -175,8 +183,37 @@ final class TrainView {
         alpha.setMajorTickUnit(0.25);
         alpha.setBlockIncrement(0.05);
         alpha.valueProperty().bindBidirectional(vm.alpha);
-        Label alphaValue = new Label();
-        alphaValue.textProperty().bind(vm.alpha.asString("%.2f"));
+        // α can be typed as well as slid (the slider moves in 0.05 steps; the field takes any value in [0, 1])
+        TextField alphaValue = new TextField(TraverseViewModel.plain(vm.alpha.get()));
+        alphaValue.setId("train-alpha-text");
+        alphaValue.setPrefColumnCount(5);
+        vm.alpha.addListener((o, was, now) -> {
+            if (!alphaValue.isFocused()) {
+                alphaValue.setText(TraverseViewModel.plain(Math.round(now.doubleValue() * 1e6) / 1e6));
+            }
+        });
+        Runnable commitAlpha = () -> {
+            try {
+                double a = Double.parseDouble(alphaValue.getText().trim().replace(',', '.'));
+                if (a >= 0 && a <= 1) {
+                    vm.alpha.set(a);
+                    alphaValue.getStyleClass().remove("invalid");
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // marked below
+            }
+            if (!alphaValue.getStyleClass().contains("invalid")) {
+                alphaValue.getStyleClass().add("invalid");
+            }
+        };
+        alphaValue.setOnAction(e -> commitAlpha.run());
+        alphaValue.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commitAlpha.run();
+            }
+        });
+        alphaValue.setTooltip(new Tooltip("the skew α in [0, 1]: type a value and press Enter, or use the slider"));
         HBox alphaBox = new HBox(6, alpha, alphaValue);
         HBox.setHgrow(alpha, Priority.ALWAYS);
         alphaBox.disableProperty().bind(Bindings.createBooleanBinding(

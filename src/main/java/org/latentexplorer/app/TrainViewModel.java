@@ -62,6 +62,8 @@ public final class TrainViewModel {
     public final StringProperty latents = new SimpleStringProperty("10");
     public final StringProperty seed = new SimpleStringProperty("1234");
     public final StringProperty limit = new SimpleStringProperty("4096");
+    /** Which examples a limit keeps: spread evenly over the set (dSprites' first ones are all small squares) or the first. */
+    public final ObjectProperty<Subset> subset = new SimpleObjectProperty<>(Subset.SPREAD);
 
     private final StringProperty error = new SimpleStringProperty("");
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
@@ -93,7 +95,7 @@ public final class TrainViewModel {
         this.runner = runner;
         this.workDirectory = workDirectory;
         InvalidationRevalidate.on(this::validate, datasetKind, datasetPath, divergence, alpha, beta, lambda, epochs, batch,
-                learningRate, latents, seed, limit);
+                learningRate, latents, seed, limit, subset);
         divergence.addListener((o, was, now) -> {
             if (now != null && (was == null || lambda.get().equals(fmt(was.defaultLambda())))) {
                 lambda.set(fmt(now.defaultLambda()));
@@ -130,9 +132,8 @@ public final class TrainViewModel {
             throw new UserInputException("Divergence: choose one");
         }
         DivergenceSpec div = new DivergenceSpec(kind, alpha.get(), number("β", beta.get()));
-        // the app keeps examples spread over the whole set: dSprites' first examples are all small squares
         return TrainingConfig.defaults(spec, div)
-                .withLimit(integer("Limit", limit.get()), Subset.SPREAD)
+                .withLimit(integer("Limit", limit.get()), subset.get() == null ? Subset.SPREAD : subset.get())
                 .withLambda(number("λ", lambda.get()))
                 .withLatents(integer("Latents D", latents.get()))
                 .withEpochs(integer("Epochs", epochs.get()))

@@ -101,6 +101,21 @@ class AppUiTest {
     void aShortTrainingJobRunsFromTheTrainViewAndChartsPoints() {
         ROBOT.clickOn("#tab-train");
         TrainViewModel vm = window.train();
+        // α can be typed: a value off the slider's 0.05 steps is kept; one outside [0, 1] is marked and ignored
+        ROBOT.interact(() -> {
+            javafx.scene.control.TextField a = ROBOT.lookup("#train-alpha-text").queryAs(javafx.scene.control.TextField.class);
+            a.setText("0.33");
+            a.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals(0.33, fx(() -> vm.alpha.get()));
+        ROBOT.interact(() -> {
+            javafx.scene.control.TextField a = ROBOT.lookup("#train-alpha-text").queryAs(javafx.scene.control.TextField.class);
+            a.setText("1.5");
+            a.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals(0.33, fx(() -> vm.alpha.get()));
+        assertTrue(fx(() -> ROBOT.lookup("#train-alpha-text").query().getStyleClass().contains("invalid")));
+        ROBOT.interact(() -> vm.alpha.set(0.5));
         ROBOT.interact(() -> {
             vm.limit.set("256");
             vm.epochs.set("1");

@@ -182,4 +182,12 @@ class TrainViewModelTest {
         assertEquals("KL(q‖Gα) term", TrainViewModel.seriesNames(DivergenceKind.JSG)[3]);
         assertEquals(3, TrainViewModel.seriesNames(DivergenceKind.KL_QP).length);
     }
+
+    @Test
+    void theSubsetChoiceReachesTheConfig() {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        assertEquals(org.latentexplorer.data.Subset.SPREAD, vm.config().subset(), "spread by default, as before");
+        vm.subset.set(org.latentexplorer.data.Subset.FIRST);
+        assertEquals(org.latentexplorer.data.Subset.FIRST, vm.config().subset());
+    }
 }
