@@ -38,6 +38,8 @@ final class AlphaView {
     private final XYSeriesCollection teachingData = new XYSeriesCollection();
     private final JFreeChart teachingChart;
     private final GridPane values = new GridPane();
+    private final javafx.scene.control.CheckBox logScale = new javafx.scene.control.CheckBox("log scale");
+    private final Label readout = new Label("move the pointer over the chart to read every curve at one α");
 
     AlphaView(AlphaViewModel vm, AppContext ctx) {
         this.vm = vm;
@@ -49,7 +51,7 @@ final class AlphaView {
         ChartViewer dimsViewer = new ChartViewer(dimsChart);
         dimsViewer.setId("alpha-dimensions");
         dimsViewer.setMinSize(260, 220);
-        teachingChart = Charts.lines("Two Gaussians: densities, mixture and G_α", "x", "density", teachingData);
+        teachingChart = Charts.lines("Two Gaussians: densities, mixture and Gα", "x", "density", teachingData);
         ChartViewer teachingViewer = new ChartViewer(teachingChart);
         teachingViewer.setId("teaching-chart");
         teachingViewer.setMinSize(300, 220);
@@ -64,7 +66,42 @@ final class AlphaView {
         HBox.setHgrow(dimAlpha, Priority.ALWAYS);
         SplitPane modelCharts = new SplitPane(curvesViewer, new BorderPane(dimsViewer, null, null, dimControls, null));
         modelCharts.setDividerPositions(0.58);
-        VBox top = new VBox(6, title("Current model: divergence against α"), status, modelCharts);
+        logScale.setId("alpha-log");
+        logScale.setTooltip(new javafx.scene.control.Tooltip("Logarithmic y axis: on by itself when the curves span more "
+                + "than two powers of ten (KL(p‖q) in the hundreds beside a trained divergence near 1)"));
+        logScale.selectedProperty().addListener((o, was, now) -> {
+            if (curvesViewer.getChart() != null && curvesViewer.getChart().getPlot() instanceof org.jfree.chart.plot.XYPlot) {
+                CurveReadout.logScale(curvesViewer.getChart(), now);
+            }
+        });
+        readout.setId("alpha-readout");
+        readout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        readout.setWrapText(true);
+        curvesViewer.addChartMouseListener(new org.jfree.chart.fx.interaction.ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+                if (e.getEntity() instanceof org.jfree.chart.entity.LegendItemEntity item) {
+                    CurveReadout.toggle(e.getChart(), item.getSeriesKey()); // a click on the legend hides or shows a curve
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+                var info = curvesViewer.getCanvas().getRenderingInfo();
+                if (info == null || !(e.getChart().getPlot() instanceof org.jfree.chart.plot.XYPlot plot)) {
+                    return;
+                }
+                var area = info.getPlotInfo().getDataArea();
+                double x = e.getTrigger().getX();
+                if (x < area.getMinX() || x > area.getMaxX()) {
+                    return;
+                }
+                double alpha = plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
+                readout.setText(CurveReadout.at(e.getChart(), alpha));
+            }
+        });
+        HBox chartTools = new HBox(12, logScale, new Label("click a legend entry to hide or show its curve"));
+        VBox top = new VBox(6, title("Current model: divergence against α"), status, chartTools, modelCharts, readout);
         VBox.setVgrow(modelCharts, Priority.ALWAYS);
         top.setPadding(new Insets(10));
 
@@ -147,8 +184,38 @@ final class AlphaView {
             return;
         }
         JFreeChart chart = AlphaCurves.divergenceChart(null, c);
+        typesetLegend(chart.getXYPlot());
         Charts.style(chart, ctx.dark.get());
         curvesViewer.setChart(chart);
+        boolean spread = CurveReadout.spansDecades(chart.getXYPlot().getDataset(), 2);
+        if (logScale.isSelected() == spread) {
+            CurveReadout.logScale(chart, spread);
+        } else {
+            logScale.setSelected(spread); // its listener switches the axis
+        }
+    }
+
+    /** The chart's fixed legend with the paper's notation typeset (JS⁎ᴳᵅ′, not JS_*^{Gα'}); series keys are kept. */
+    private static void typesetLegend(org.jfree.chart.plot.XYPlot plot) {
+        org.jfree.chart.LegendItemCollection fixed = plot.getFixedLegendItems();
+        if (fixed == null) {
+            plot.getRenderer().setLegendItemLabelGenerator((data, series) -> Labels.typeset(String.valueOf(data.getSeriesKey(series))));
+            return;
+        }
+        org.jfree.chart.LegendItemCollection out = new org.jfree.chart.LegendItemCollection();
+        for (int i = 0; i < fixed.getItemCount(); i++) {
+            org.jfree.chart.LegendItem it = fixed.get(i);
+            org.jfree.chart.LegendItem n = new org.jfree.chart.LegendItem(Labels.typeset(it.getLabel()), it.getDescription(),
+                    it.getToolTipText(), it.getURLText(), it.getLine(), it.getLineStroke(), it.getLinePaint());
+            n.setSeriesKey(it.getSeriesKey());
+            n.setSeriesIndex(it.getSeriesIndex());
+            n.setDataset(it.getDataset());
+            n.setDatasetIndex(it.getDatasetIndex());
+            n.setShapeVisible(it.isShapeVisible());
+            n.setLineVisible(it.isLineVisible());
+            out.add(n);
+        }
+        plot.setFixedLegendItems(out);
     }
 
     private void showDimensions(AlphaViewModel.PerDimensionView v) {
@@ -156,7 +223,7 @@ final class AlphaView {
         if (v == null) {
             return;
         }
-        String own = v.name() + (v.name().contains("α") ? String.format(Locale.ROOT, " at α = %.2f", v.alpha()) : "");
+        String own = Labels.typeset(v.name()) + (v.name().contains("α") ? String.format(Locale.ROOT, " at α = %.2f", v.alpha()) : "");
         for (int d = 0; d < v.value().length; d++) {
             dims.addValue(v.value()[d], own, "z" + d);
             dims.addValue(v.klQp()[d], "KL(q‖p)", "z" + d);
@@ -171,7 +238,7 @@ final class AlphaView {
         teachingData.addSeries(series("p", r.x(), r.pDensity()));
         teachingData.addSeries(series("q", r.x(), r.qDensity()));
         teachingData.addSeries(series("(p+q)/2", r.x(), r.mixture()));
-        teachingData.addSeries(series(String.format(Locale.ROOT, "G_α, α = %.2f", r.alphas()[0]), r.x(), r.geometric()[0]));
+        teachingData.addSeries(series(String.format(Locale.ROOT, "Gα, α = %.2f", r.alphas()[0]), r.x(), r.geometric()[0]));
     }
 
     private static XYSeries series(String name, double[] x, double[] y) {
@@ -188,12 +255,16 @@ final class AlphaView {
         for (GaussianTeaching.NamedValue v : vm.teachingValuesProperty().get()) {
             Label value = new Label(String.format(Locale.ROOT, "%.4f", v.value()));
             value.getStyleClass().add("number");
-            values.addRow(row++, new Label(v.name()), value);
+            values.addRow(row++, new Label(Labels.typeset(v.name())), value);
         }
     }
 
     Node node() {
         return root;
+    }
+
+    javafx.scene.control.CheckBox logScale() {
+        return logScale;
     }
 
     ChartViewer curvesViewer() {

@@ -27,10 +27,33 @@ final class AppContext {
     /** Told when the recent files change (the Models view's list). */
     java.util.function.Consumer<List<Path>> recentChanged = paths -> { };
     private Window owner;
+    /**
+     * Asks where to save a model, proposing the given file name; null when cancelled. A field so that UI
+     * tests can answer without a native file dialog.
+     */
+    java.util.function.Function<String, Path> modelTarget = name -> save("Save model", name, List.of(MODELS));
 
     AppContext(AppPrefs prefs) {
         this.prefs = prefs;
         dark.set(prefs.dark());
+    }
+
+    /** How long a problem stays in the status bar before it gives way to the current model again. */
+    javafx.util.Duration problemShownFor = javafx.util.Duration.seconds(12);
+
+    /**
+     * Shows a problem in the status bar for a while (the dialog has the details); then, unless something else
+     * was shown meanwhile, the status bar names the current model again.
+     */
+    void problem(String text) {
+        job.set(text);
+        javafx.animation.PauseTransition expire = new javafx.animation.PauseTransition(problemShownFor);
+        expire.setOnFinished(e -> {
+            if (text.equals(job.get())) {
+                job.set(model.get() == null ? "Ready" : "Model: " + model.get().describe());
+            }
+        });
+        expire.play();
     }
 
     /** Records a file as recently used. */

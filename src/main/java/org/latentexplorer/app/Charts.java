@@ -85,12 +85,40 @@ final class Charts {
             plot.setRangeGridlinePaint(grid);
             axes(plot.getDomainAxis(), fg);
             axes(plot.getRangeAxis(), fg);
+            annotations(plot, fg, dark);
         } else if (chart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot plot) {
             plot.setBackgroundPaint(bg);
             plot.setRangeGridlinePaint(grid);
             axes(plot.getDomainAxis(), fg);
             axes(plot.getRangeAxis(), fg);
         }
+    }
+
+    /** Text annotations and marker labels in the theme's text colour; markers light enough to see on dark. */
+    private static void annotations(XYPlot plot, Color fg, boolean dark) {
+        for (Object a : plot.getAnnotations()) {
+            if (a instanceof org.jfree.chart.annotations.XYTextAnnotation t) {
+                t.setPaint(fg);
+            }
+        }
+        for (org.jfree.chart.ui.Layer layer : new org.jfree.chart.ui.Layer[] {org.jfree.chart.ui.Layer.FOREGROUND,
+                org.jfree.chart.ui.Layer.BACKGROUND}) {
+            java.util.Collection<?> markers = plot.getDomainMarkers(layer);
+            if (markers == null) {
+                continue;
+            }
+            for (Object o : markers) {
+                org.jfree.chart.plot.Marker m = (org.jfree.chart.plot.Marker) o;
+                m.setLabelPaint(fg);
+                if (dark && m.getPaint() instanceof Color c && brightness(c) < 0.5) {
+                    m.setPaint(new Color(0xdd, 0xe3, 0xea));
+                }
+            }
+        }
+    }
+
+    private static double brightness(Color c) {
+        return (0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()) / 255.0;
     }
 
     private static void axes(org.jfree.chart.axis.Axis axis, Color fg) {

@@ -19,6 +19,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final LatestOnlyExecutor executor;
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong onceCount = new AtomicLong();
     private final ReadOnlyIntegerWrapper busy = new ReadOnlyIntegerWrapper();
 
     /** @param first slots served before the others when several are pending (see {@link LatestOnlyExecutor}) */
@@ -45,6 +46,22 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                         onFailure.accept(t);
                     }
                 });
+            } finally {
+                publishBusy(running.decrementAndGet());
+            }
+        });
+    }
+
+    /** A one-shot job: its own slot, no generation to supersede it, its result always delivered. */
+    @Override
+    public <T> void runOnce(String name, Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        executor.submit(name + "#" + onceCount.incrementAndGet(), () -> {
+            publishBusy(running.incrementAndGet());
+            try {
+                T result = work.call();
+                Platform.runLater(() -> onSuccess.accept(result));
+            } catch (Throwable t) {
+                Platform.runLater(() -> onFailure.accept(t));
             } finally {
                 publishBusy(running.decrementAndGet());
             }

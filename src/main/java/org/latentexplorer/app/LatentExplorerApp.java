@@ -1,7 +1,6 @@
 package org.latentexplorer.app;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -34,8 +33,9 @@ public final class LatentExplorerApp extends Application {
     public void start(Stage stage) throws IOException {
         NativeBuild.select(); // start-up: before any view model can load ND4J (the Launcher has usually done it)
         AppPrefs prefs = AppPrefs.user();
-        Path work = Files.createTempDirectory("latent-explorer-");
+        Path work = WorkDirectory.create(Path.of(System.getProperty("java.io.tmpdir")));
         window = new MainWindow(prefs, work);
+        window.installCrashHandler();
         stage.setScene(scene(window, prefs.width(), prefs.height()));
         stage.titleProperty().bind(window.titleProperty());
         stage.setMinWidth(900);
@@ -47,7 +47,8 @@ public final class LatentExplorerApp extends Application {
             }
         });
         stage.setOnHidden(e -> {
-            prefs.size(stage.getWidth(), stage.getHeight());
+            // the scene's size, which the next start gives the scene (the stage's adds the decorations)
+            prefs.size(stage.getScene().getWidth(), stage.getScene().getHeight());
             window.close();
             Platform.exit();
         });

@@ -36,6 +36,7 @@ import org.latentexplorer.common.ProcessMemory;
 public final class MainWindow implements AutoCloseable {
     /** The window title's fixed start. */
     public static final String TITLE = "Latent Explorer";
+    private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
 
     private final AppContext ctx;
     private final FxTaskRunner jobs = new FxTaskRunner("jobs");
@@ -67,13 +68,25 @@ public final class MainWindow implements AutoCloseable {
     private final Label banner = new Label();
     private final Timeline memoryTimer;
     private final StringBinding title;
+    private final Path workDirectory;
+    private final UnsavedWork unsaved;
+    /** Closes the window once unsaved work has been saved at quit; replaceable for tests. */
+    Runnable closeWindow = () -> {
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().hide();
+        }
+    };
 
     public MainWindow(AppPrefs prefs, Path workDirectory) {
         ctx = new AppContext(prefs);
+        this.workDirectory = workDirectory;
+        WorkDirectory.claim(workDirectory);
         trainVm = new TrainViewModel(trainRunner, workDirectory);
+        unsaved = new UnsavedWork(ctx, trainVm, workDirectory);
         alphaVm = new AlphaViewModel(alphaRunner);
         traverseVm = new TraverseViewModel(traverseRunner);
         trainView = new TrainView(trainVm, ctx);
+        trainView.unsaved(unsaved);
         alphaView = new AlphaView(alphaVm, ctx);
         traverseView = new TraverseView(traverseVm, ctx);
         modelsView = new ModelsView(ctx, this::openModel);
@@ -266,6 +279,9 @@ public final class MainWindow implements AutoCloseable {
     }
 
     private void modelChanged(LoadedModel m) {
+        if (m == null || m.file() == null || !m.file().equals(trainVm.checkpointProperty().get())) {
+            trainVm.clearProgress(); // another model: the last run's ETA and progress no longer apply
+        }
         alphaVm.setModel(m);
         traverseVm.setModel(m);
         latentVm.setModel(m);
@@ -287,11 +303,20 @@ public final class MainWindow implements AutoCloseable {
             backend.setTooltip(new Tooltip(String.join("\n", r.lines())));
         }, t -> backend.setText("ND4J failed to load: " + t.getMessage()));
         ctx.job.set("Loading the demo model …");
-        jobs.submit("bundled", ModelLoader::bundledModels, modelsView::bundled, t -> { });
+        jobs.runOnce("bundled", ModelLoader::bundledModels, modelsView::bundled, t -> {
+            LOG.log(System.Logger.Level.WARNING, "could not list the bundled models", t);
+            ctx.problem("Could not list the bundled models in models/: " + t.getMessage());
+        });
         jobs.submit("load", ModelLoader::demo, ctx.model::set, t -> {
-            ctx.job.set("Could not load a model");
+            ctx.problem("Could not load a model");
             ctx.showError("Could not load the demo model", t);
         });
+        offerRecovery();
+    }
+
+    /** Offers the checkpoints that an app which did not quit left in the temp folder (at start). */
+    void offerRecovery() {
+        unsaved.offerRecovery(workDirectory.toAbsolutePath().getParent(), this::openModel);
     }
 
     private static String shortBackend(String backend) {
@@ -304,14 +329,17 @@ public final class MainWindow implements AutoCloseable {
         return backend;
     }
 
-    /** Opens a model file in the background; a bad file shows an error dialog naming it. */
+    /**
+     * Opens a model file in the background; a bad file shows an error dialog naming it. When it would replace
+     * a trained model that is not saved, asks Save / Discard / Cancel first.
+     */
     public void openModel(Path file) {
         ctx.job.set("Opening " + file.getFileName() + " …");
-        jobs.submit("load", () -> ModelLoader.load(file), m -> {
+        jobs.submit("load", () -> ModelLoader.load(file), m -> unsaved.beforeReplacing("Open " + file.getFileName(), file, () -> {
             ctx.model.set(m);
             ctx.addRecent(file);
-        }, t -> {
-            ctx.job.set("Could not open " + file.getFileName());
+        }), t -> {
+            ctx.problem("Could not open " + file.getFileName());
             ctx.showError("Could not open the model", t);
         });
     }
@@ -326,11 +354,11 @@ public final class MainWindow implements AutoCloseable {
             return;
         }
         ctx.job.set("Saving " + target.getFileName() + " …");
-        jobs.submit("save-imported", () -> {
+        jobs.runOnce("save-imported", () -> {
             org.latentexplorer.model.ModelFile.write(target, m.manifest(), m.model().weights(), null);
             return target;
         }, this::openModel, t -> {
-            ctx.job.set("Could not save " + target.getFileName());
+            ctx.problem("Could not save " + target.getFileName());
             ctx.showError("Could not save the model", t);
         });
     }
@@ -385,29 +413,37 @@ public final class MainWindow implements AutoCloseable {
         return alphaView;
     }
 
+    AppContext context() {
+        return ctx;
+    }
+
     TrainView trainView() {
         return trainView;
     }
 
     /**
-     * Asks before closing when a trained model has not been saved or training is running;
-     * returns whether the window may close.
+     * Asks Save / Discard / Cancel before closing when a trained model has not been saved or training is
+     * running; returns whether the window may close now (after Save it closes itself once the file is written).
      */
     public boolean confirmClose() {
-        TrainViewModel.State s = trainVm.stateProperty().get();
-        boolean running = s == TrainViewModel.State.RUNNING || s == TrainViewModel.State.PAUSED;
-        if (!running && (trainVm.savedProperty().get() || trainVm.checkpointProperty().get() == null)) {
-            return true;
-        }
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
-        ask.initOwner(ctx.owner());
-        ask.setTitle(TITLE);
-        ask.setHeaderText(running ? "Training is running" : "The trained model is not saved");
-        ask.setContentText((running ? "Quitting stops training. " : "")
-                + (trainVm.checkpointProperty().get() == null ? ""
-                    : "The latest checkpoint stays in " + trainVm.checkpointProperty().get() + ". ")
-                + "Quit anyway?");
-        return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+        return unsaved.beforeQuitting(() -> closeWindow.run());
+    }
+
+    /**
+     * Makes every uncaught exception visible: logged with its stack trace and shown in a dialog (on the FX
+     * thread), instead of vanishing with a background thread or leaving a half-updated screen.
+     */
+    public void installCrashHandler() {
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
+            LOG.log(System.Logger.Level.ERROR, "uncaught exception in thread " + thread.getName(), t);
+            javafx.application.Platform.runLater(() -> {
+                javafx.scene.control.Alert a = ctx.showError("Something went wrong", "An unexpected error happened ("
+                        + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ", in "
+                        + thread.getName() + "). Your work is still open; save a trained model if you have one. "
+                        + "The details are in the log (standard error).");
+                a.getDialogPane().setId("crash-dialog");
+            });
+        });
     }
 
     /** Stops training and the background threads. */
@@ -422,5 +458,8 @@ public final class MainWindow implements AutoCloseable {
         fitRunner.close();
         latentRunner.close();
         ctx.prefs.flush();
+        if (!unsaved.unsavedModel()) {
+            WorkDirectory.delete(workDirectory); // saved or discarded: the temporary checkpoints go
+        }
     }
 }

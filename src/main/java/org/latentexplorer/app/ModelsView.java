@@ -79,12 +79,15 @@ final class ModelsView {
         history.getColumns().add(column("loss", r -> num(r.loss())));
         history.getColumns().add(column("reconstruction", r -> num(r.recLoss())));
         history.getColumns().add(column("divergence", r -> num(r.divergence())));
-        history.getColumns().add(column("kl_loss1", r -> r.kl1() == null ? "" : num(r.kl1())));
-        history.getColumns().add(column("kl_loss2", r -> r.kl2() == null ? "" : num(r.kl2())));
+        history.getColumns().add(klColumn(0));
+        history.getColumns().add(klColumn(1));
         history.getColumns().add(column("seconds", r -> String.format(Locale.ROOT, "%.1f", r.seconds())));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setPlaceholder(new Label("no epochs recorded: an untrained model"));
         historyChart = Charts.lines("Loss history per epoch", "epoch", "mean loss", historyData);
+        // epochs are whole numbers: no ticks at 1.5, 2.5 …
+        ((org.jfree.chart.axis.NumberAxis) historyChart.getXYPlot().getDomainAxis())
+                .setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         Charts.style(historyChart, ctx.dark.get());
         ctx.dark.addListener((o, was, now) -> Charts.style(historyChart, now));
         ChartViewer chart = new ChartViewer(historyChart);
@@ -112,6 +115,19 @@ final class ModelsView {
     private static TableColumn<EpochRecord, String> column(String name, java.util.function.Function<EpochRecord, String> f) {
         TableColumn<EpochRecord, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        return c;
+    }
+
+    /** A KL-term column, named for the current model's divergence (its dual swaps the arguments). */
+    private TableColumn<EpochRecord, String> klColumn(int term) {
+        TableColumn<EpochRecord, String> c = column(Labels.klTerms(false)[term],
+                r -> (term == 0 ? r.kl1() : r.kl2()) == null ? "" : num(term == 0 ? r.kl1() : r.kl2()));
+        ctx.model.addListener((o, was, now) -> {
+            boolean dual = now != null && now.manifest().trainable()
+                    && (now.manifest().divergence().kind() == org.latentexplorer.divergence.DivergenceKind.JSG_DUAL
+                    || now.manifest().divergence().kind() == org.latentexplorer.divergence.DivergenceKind.JSG_NIELSEN_DUAL);
+            c.setText(Labels.klTerms(dual)[term]);
+        });
         return c;
     }
 
@@ -199,9 +215,12 @@ final class ModelsView {
         ModelManifest mf = m.manifest();
         int row = 0;
         row = entry(row, "File", m.file() == null ? "(in memory) " + m.origin() : m.file().toString());
-        row = entry(row, "Divergence", mf.trainable() ? mf.divergence().describe() + "  (" + mf.divergence().kind().label() + ")"
+        row = entry(row, "Divergence", mf.trainable() ? Labels.divergence(mf.divergence().kind())
+                + (mf.divergence().kind().isSkewJs() ? ", α = " + TraverseViewModel.plain(mf.divergence().alpha()) : "")
+                + (mf.divergence().kind() == org.latentexplorer.divergence.DivergenceKind.BETA
+                    ? ", β = " + TraverseViewModel.plain(mf.divergence().beta()) : "")
                 : mf.divergenceLabel() + "  (explorable; evaluated with KL(q‖p); training cannot be continued here)");
-        row = entry(row, "λ, reconstruction", mf.lambda() + ", " + mf.reconstruction().cliName());
+        row = entry(row, "λ, reconstruction", TraverseViewModel.plain(mf.lambda()) + ", " + mf.reconstruction().cliName());
         row = entry(row, "Architecture", mf.architecture().imageSize() + "×" + mf.architecture().imageSize()
                 + (mf.architecture().channels() == 3 ? " RGB" : "") + ", D = "
                 + mf.architecture().latents() + ", " + String.format(Locale.ROOT, "%,d", mf.architecture().parameterCount())

@@ -1,20 +1,22 @@
 package org.latentexplorer.app;
 
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.Datasets;
 
-/** Picks spread-out examples of a data set (procedural dSprites is ordered by its factors). */
+/**
+ * Picks spread-out examples of a data set (procedural dSprites is ordered by its factors): the same
+ * examples as the command line's {@code --subset spread} ({@link Datasets#spread}), all distinct.
+ */
 public final class Samples {
     private Samples() {
     }
 
-    /** n indices spread evenly over the data set (fewer if it is smaller), deterministic. */
+    /** n distinct indices spread evenly over the data set (all of it if it is smaller), in order, deterministic. */
     public static int[] spread(Dataset data, int n) {
         int count = Math.min(n, data.size());
         int[] idx = new int[count];
-        long size = data.size();
         for (int i = 0; i < count; i++) {
-            // an odd multiplier walks through all factor combinations instead of one block
-            idx[i] = (int) ((i * 104_729L + 7L * i * i) % size);
+            idx[i] = Datasets.spreadSource(i, data.size(), count);
         }
         return idx;
     }

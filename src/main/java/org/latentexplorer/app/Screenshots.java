@@ -42,6 +42,7 @@ final class Screenshots {
         waitFor(() -> vm.stateProperty().get() != TrainViewModel.State.RUNNING && vm.previewProperty().get() != null, 1800,
                 () -> later(() -> {
                     shoot("train");
+                    window.train().discard(); // a screenshot run's model is not kept: its temporary checkpoint goes at exit
                     stage.hide();
                 }));
     }

@@ -13,6 +13,22 @@ import java.util.function.Consumer;
 public interface TaskRunner {
     <T> void submit(String slot, Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
 
+    /**
+     * Runs a one-shot job (a save, an export) that must never be dropped or replaced by a later one: each call
+     * gets a slot of its own, so the job runs and its result is delivered even when another follows at once.
+     */
+    default <T> void runOnce(String name, Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        submit(name + "#" + OneShot.NEXT.incrementAndGet(), work, onSuccess, onFailure);
+    }
+
+    /** Numbers the one-shot jobs' slots. */
+    final class OneShot {
+        static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
+
+        private OneShot() {
+        }
+    }
+
     /** Runs everything at once on the calling thread: for view-model tests without a toolkit. */
     static TaskRunner sameThread() {
         return new TaskRunner() {

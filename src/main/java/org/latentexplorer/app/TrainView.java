@@ -46,6 +46,8 @@ final class TrainView {
     final Button cancel = new Button("Cancel");
     final Button save = new Button("Save model…");
     final Button continueRun = new Button("Continue current model");
+    /** Asks before a new run replaces an unsaved model, and saves (set by the main window). */
+    private UnsavedWork unsaved;
     private final AnimationTimer drainer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -147,7 +149,7 @@ final class TrainView {
         ComboBox<DatasetSpec.Kind> kind = new ComboBox<>();
         kind.setId("dataset-kind");
         kind.getItems().addAll(DatasetSpec.Kind.values());
-        kind.setConverter(converter(k -> k == DatasetSpec.Kind.DSPRITES ? "dsprites (procedural, built in)" : k.prefix()));
+        kind.setConverter(converter(k -> k == DatasetSpec.Kind.DSPRITES ? "dSprites (built in)" : datasetName(k)));
         kind.valueProperty().bindBidirectional(vm.datasetKind);
         g.addRow(row++, new Label("Data set"), kind);
         TextField path = field(vm.datasetPath, "directory or file");
@@ -159,12 +161,20 @@ final class TrainView {
         HBox.setHgrow(path, Priority.ALWAYS);
         pathBox.disableProperty().bind(vm.datasetKind.isEqualTo(DatasetSpec.Kind.DSPRITES));
         g.addRow(row++, new Label("Path"), pathBox);
-        g.addRow(row++, new Label("Limit"), tip(field(vm.limit, "limit"), "use only N examples, spread evenly over the data set (0 = all)"));
+        g.addRow(row++, new Label("Limit"), tip(field(vm.limit, "limit"), "use only N examples of the data set (0 = all)"));
+        ComboBox<org.latentexplorer.data.Subset> subset = new ComboBox<>();
+        subset.setId("train-subset");
+        subset.getItems().addAll(org.latentexplorer.data.Subset.SPREAD, org.latentexplorer.data.Subset.FIRST);
+        subset.setConverter(converter(x -> x == org.latentexplorer.data.Subset.SPREAD ? "spread evenly over the set" : "the first N"));
+        subset.valueProperty().bindBidirectional(vm.subset);
+        subset.setTooltip(new Tooltip("Which N examples a limit keeps: dSprites is ordered by its factors, so its first "
+                + "examples are all small squares; spread takes every (size/N)-th example, as the CLI's --subset spread"));
+        g.addRow(row++, new Label("Subset"), subset);
 
         ComboBox<DivergenceKind> div = new ComboBox<>();
         div.setId("divergence");
         div.getItems().addAll(DivergenceKind.values());
-        div.setConverter(converter(k -> k.cliName() + "  —  " + k.label()));
+        div.setConverter(converter(Labels::divergenceChoice));
         div.valueProperty().bindBidirectional(vm.divergence);
         g.addRow(row++, new Label("Divergence"), div);
         Slider alpha = new Slider(0, 1, 0.5);
@@ -173,8 +183,37 @@ final class TrainView {
         alpha.setMajorTickUnit(0.25);
         alpha.setBlockIncrement(0.05);
         alpha.valueProperty().bindBidirectional(vm.alpha);
-        Label alphaValue = new Label();
-        alphaValue.textProperty().bind(vm.alpha.asString("%.2f"));
+        // α can be typed as well as slid (the slider moves in 0.05 steps; the field takes any value in [0, 1])
+        TextField alphaValue = new TextField(TraverseViewModel.plain(vm.alpha.get()));
+        alphaValue.setId("train-alpha-text");
+        alphaValue.setPrefColumnCount(5);
+        vm.alpha.addListener((o, was, now) -> {
+            if (!alphaValue.isFocused()) {
+                alphaValue.setText(TraverseViewModel.plain(Math.round(now.doubleValue() * 1e6) / 1e6));
+            }
+        });
+        Runnable commitAlpha = () -> {
+            try {
+                double a = Double.parseDouble(alphaValue.getText().trim().replace(',', '.'));
+                if (a >= 0 && a <= 1) {
+                    vm.alpha.set(a);
+                    alphaValue.getStyleClass().remove("invalid");
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // marked below
+            }
+            if (!alphaValue.getStyleClass().contains("invalid")) {
+                alphaValue.getStyleClass().add("invalid");
+            }
+        };
+        alphaValue.setOnAction(e -> commitAlpha.run());
+        alphaValue.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commitAlpha.run();
+            }
+        });
+        alphaValue.setTooltip(new Tooltip("the skew α in [0, 1]: type a value and press Enter, or use the slider"));
         HBox alphaBox = new HBox(6, alpha, alphaValue);
         HBox.setHgrow(alpha, Priority.ALWAYS);
         alphaBox.disableProperty().bind(Bindings.createBooleanBinding(
@@ -237,6 +276,17 @@ final class TrainView {
         return g;
     }
 
+    /** A data set kind as people name it (the form is not the command line). */
+    static String datasetName(DatasetSpec.Kind k) {
+        return switch (k.prefix()) {
+            case "dsprites-npz" -> "dSprites (.npz file)";
+            case "mnist" -> "MNIST (folder of IDX files)";
+            case "fashion-mnist" -> "Fashion-MNIST (folder of IDX files)";
+            case "folder" -> "folder of images";
+            default -> k.prefix();
+        };
+    }
+
     private static TextField field(StringProperty p, String id) {
         TextField t = new TextField();
         t.setId("train-" + id);
@@ -284,9 +334,20 @@ final class TrainView {
         }
     }
 
-    /** Starts a run with the form's settings (Ctrl+T). */
+    void unsaved(UnsavedWork u) {
+        unsaved = u;
+    }
+
+    /** Starts a run with the form's settings (Ctrl+T); asks first when the last run's model is not saved. */
     void start() {
-        launch(false);
+        if (service.isRunning()) {
+            return;
+        }
+        if (unsaved == null) {
+            launch(false);
+        } else {
+            unsaved.beforeReplacing("Start a new training run", null, () -> launch(false));
+        }
     }
 
     /** Continues the current model's file up to the form's epochs. */
@@ -341,7 +402,11 @@ final class TrainView {
         if (vm.checkpointProperty().get() == null) {
             return;
         }
-        Path target = ctx.save("Save model", "model.zip", List.of(AppContext.MODELS));
+        if (unsaved != null) {
+            unsaved.saveAs(() -> { });
+            return;
+        }
+        Path target = ctx.modelTarget.apply("model.zip");
         if (target != null) {
             vm.save(target, () -> ctx.addRecent(target));
         }

@@ -62,6 +62,8 @@ public final class TrainViewModel {
     public final StringProperty latents = new SimpleStringProperty("10");
     public final StringProperty seed = new SimpleStringProperty("1234");
     public final StringProperty limit = new SimpleStringProperty("4096");
+    /** Which examples a limit keeps: spread evenly over the set (dSprites' first ones are all small squares) or the first. */
+    public final ObjectProperty<Subset> subset = new SimpleObjectProperty<>(Subset.SPREAD);
 
     private final StringProperty error = new SimpleStringProperty("");
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
@@ -84,6 +86,8 @@ public final class TrainViewModel {
     private final Path workDirectory;
     private TrainingJob job;
     private long startNanos;
+    /** The run's progress when this job started: a continued run begins after its file's epochs. */
+    private double startProgress;
     private int stride = 1;
     private final double[] sums = new double[5];
     private int inStride;
@@ -92,7 +96,7 @@ public final class TrainViewModel {
         this.runner = runner;
         this.workDirectory = workDirectory;
         InvalidationRevalidate.on(this::validate, datasetKind, datasetPath, divergence, alpha, beta, lambda, epochs, batch,
-                learningRate, latents, seed, limit);
+                learningRate, latents, seed, limit, subset);
         divergence.addListener((o, was, now) -> {
             if (now != null && (was == null || lambda.get().equals(fmt(was.defaultLambda())))) {
                 lambda.set(fmt(now.defaultLambda()));
@@ -120,28 +124,30 @@ public final class TrainViewModel {
 
     /** Builds the config from the form; throws a user-facing message for the first bad field. */
     public TrainingConfig config() {
+        if (datasetKind.get() != DatasetSpec.Kind.DSPRITES && datasetPath.get().trim().isEmpty()) {
+            throw new UserInputException("Path: choose the data set's " + (datasetKind.get() == DatasetSpec.Kind.DSPRITES_NPZ ? ".npz file" : "folder"));
+        }
         DatasetSpec spec = DatasetSpec.parse(datasetText());
         DivergenceKind kind = divergence.get();
         if (kind == null) {
-            throw new UserInputException("choose a divergence");
+            throw new UserInputException("Divergence: choose one");
         }
         DivergenceSpec div = new DivergenceSpec(kind, alpha.get(), number("β", beta.get()));
-        // the app keeps examples spread over the whole set: dSprites' first examples are all small squares
         return TrainingConfig.defaults(spec, div)
-                .withLimit(integer("limit", limit.get()), Subset.SPREAD)
+                .withLimit(integer("Limit", limit.get()), subset.get() == null ? Subset.SPREAD : subset.get())
                 .withLambda(number("λ", lambda.get()))
-                .withLatents(integer("latents", latents.get()))
-                .withEpochs(integer("epochs", epochs.get()))
-                .withBatchSize(integer("batch size", batch.get()))
-                .withLearningRate(number("learning rate", learningRate.get()))
-                .withSeed(integer("seed", seed.get()));
+                .withLatents(integer("Latents D", latents.get()))
+                .withEpochs(integer("Epochs", epochs.get()))
+                .withBatchSize(integer("Batch size", batch.get()))
+                .withLearningRate(number("Learning rate", learningRate.get()))
+                .withSeed(integer("Seed", seed.get()));
     }
 
     private static double number(String name, String text) {
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            throw new UserInputException(name + " must be a number, got '" + text + "'");
+            throw new UserInputException(name + ": a number is needed, not '" + text + "'");
         }
     }
 
@@ -149,7 +155,7 @@ public final class TrainViewModel {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new UserInputException(name + " must be a whole number, got '" + text + "'");
+            throw new UserInputException(name + ": a whole number is needed, not '" + text + "'");
         }
     }
 
@@ -169,7 +175,7 @@ public final class TrainViewModel {
     public TrainingJob prepare() {
         TrainingConfig config = config();
         job = new TrainingJob(config, newCheckpoint());
-        begin(config.divergence().kind().isSkewJs(), config.dataset());
+        begin(config.divergence().kind(), config.dataset());
         return job;
     }
 
@@ -181,14 +187,14 @@ public final class TrainViewModel {
         if (current == null || current.file() == null) {
             throw new UserInputException("the current model has no file to continue from: open a model file or train one");
         }
-        int total = integer("epochs", epochs.get());
+        int total = integer("Epochs", epochs.get());
         int done = current.manifest().epochsCompleted();
         if (total <= done) {
             throw new UserInputException(current.file().getFileName() + " already has " + done
                     + " epochs; set Epochs to more than " + done + " to continue it");
         }
         job = TrainingJob.resume(current.file(), total, newCheckpoint());
-        begin(current.manifest().divergence().kind().isSkewJs(), current.manifest().provenance().dataset());
+        begin(current.manifest().divergence().kind(), current.manifest().provenance().dataset());
         return job;
     }
 
@@ -203,11 +209,11 @@ public final class TrainViewModel {
         }
     }
 
-    private void begin(boolean skew, String dataset) {
+    private void begin(DivergenceKind kind, String dataset) {
         losses.removeAllSeries();
         regularisers.removeAllSeries();
         all.clear();
-        String[] names = seriesNames(skew);
+        String[] names = seriesNames(kind);
         for (int i = 0; i < names.length; i++) {
             XYSeries series = new XYSeries(names[i], true, true);
             (i < 2 ? losses : regularisers).addSeries(series);
@@ -224,16 +230,21 @@ public final class TrainViewModel {
         state.set(State.RUNNING);
         message.set("");
         startNanos = System.nanoTime();
+        startProgress = 0;
         stride = 1;
         inStride = 0;
         java.util.Arrays.fill(sums, 0);
     }
 
-    static String[] seriesNames(boolean skew) {
-        if (skew) {
-            return new String[] {"loss", "reconstruction", "divergence", "kl_loss1", "kl_loss2"};
+    /** The chart's series: total, reconstruction, divergence and, for the JS family, its two KL terms. */
+    static String[] seriesNames(DivergenceKind kind) {
+        String div = "divergence " + Labels.divergence(kind);
+        if (kind.isSkewJs()) {
+            boolean dual = kind == DivergenceKind.JSG_DUAL || kind == DivergenceKind.JSG_NIELSEN_DUAL;
+            String[] kl = Labels.klTerms(dual);
+            return new String[] {"total loss", "reconstruction", div, kl[0], kl[1]};
         }
-        return new String[] {"loss", "reconstruction", "divergence"};
+        return new String[] {"total loss", "reconstruction", div};
     }
 
     /** The running (or last) job. */
@@ -254,6 +265,7 @@ public final class TrainViewModel {
                 long total = (long) s.stepsPerEpoch() * (s.config().epochs() - s.firstEpoch() + 1);
                 stride = (int) Math.max(1, total / MAX_POINTS);
                 startNanos = System.nanoTime();
+                startProgress = (double) (s.firstEpoch() - 1) / Math.max(1, s.config().epochs());
                 progressText.set(String.format(Locale.ROOT, "%,d examples, %d steps per epoch, %,d parameters",
                         s.examples(), s.stepsPerEpoch(), s.parameters()));
             } else if (e instanceof TrainingEvents.Step s) {
@@ -298,11 +310,19 @@ public final class TrainViewModel {
     }
 
     private String eta(double progress) {
-        if (progress <= 0) {
+        return eta(progress, startProgress, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /**
+     * The time left when {@code progress} of the run is done after {@code elapsed} seconds of this job, which
+     * started at {@code startProgress} (a continued run's earlier epochs took no time in this job).
+     */
+    static String eta(double progress, double startProgress, double elapsed) {
+        double doneHere = progress - startProgress;
+        if (doneHere <= 0) {
             return "";
         }
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        long remaining = Math.round(elapsed * (1 - progress) / progress);
+        long remaining = Math.round(elapsed * (1 - progress) / doneHere);
         Duration d = Duration.ofSeconds(remaining);
         return String.format(Locale.ROOT, "ETA %d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
     }
@@ -323,6 +343,8 @@ public final class TrainViewModel {
             eta.set("done");
             epochProgress.set(1);
             overallProgress.set(1);
+        } else {
+            eta.set(""); // an ended run has no time left
         }
         message.set(text);
     }
@@ -354,7 +376,7 @@ public final class TrainViewModel {
             throw new UserInputException("no checkpoint yet: the first epoch has not finished");
         }
         busySaving.set(true);
-        runner.submit("save", () -> {
+        runner.runOnce("save", () -> {
             AtomicFiles.write(target, Files.readAllBytes(from));
             return target;
         }, t -> {
@@ -366,6 +388,35 @@ public final class TrainViewModel {
             busySaving.set(false);
             message.set("saving failed: " + t.getMessage());
         });
+    }
+
+    /** The last run's model is given up (Discard): nothing is unsaved any more. */
+    public void discard() {
+        checkpoint.set(null);
+        saved.set(true);
+        eta.set("");
+    }
+
+    /** After a save: the saved file is where the model now lives (saving again copies from it). */
+    void savedAs(Path target) {
+        checkpoint.set(target);
+    }
+
+    /** A checkpoint recovered from an app that did not quit: it is this session's unsaved model now. */
+    void adopt(Path recovered) {
+        checkpoint.set(recovered);
+        saved.set(false);
+        message.set("recovered " + recovered.getFileName() + " from a session that did not quit normally: save it with Ctrl+S");
+    }
+
+    /** Forgets the last run's progress (another model became current): no stale ETA or progress. */
+    public void clearProgress() {
+        if (state.get() == State.RUNNING || state.get() == State.PAUSED) {
+            return;
+        }
+        eta.set("");
+        epochProgress.set(0);
+        overallProgress.set(0);
     }
 
     /** The total loss and the reconstruction term, per step (averaged in strides on long runs). */

@@ -70,7 +70,9 @@ final class TraverseView {
         ScrollPane sliderScroll = new ScrollPane(sliders);
         sliderScroll.setFitToWidth(true);
         sliderScroll.setPrefViewportWidth(230);
-        VBox right = new VBox(8, liveTitle, new StackPane(liveView), new Label("Latent values (drag to re-decode)"), sliderScroll);
+        Label latentTitle = new Label("Latent values (drag to re-decode)");
+        latentTitle.setWrapText(true);
+        VBox right = new VBox(8, liveTitle, new StackPane(liveView), latentTitle, sliderScroll);
         VBox.setVgrow(sliderScroll, Priority.ALWAYS);
         right.setPadding(new Insets(10));
         right.setPrefWidth(250);
@@ -117,7 +119,11 @@ final class TraverseView {
         mode.valueProperty().bindBidirectional(vm.rangeMode);
         g.addRow(row++, new Label("Range"), mode);
         Spinner<Double> value = new Spinner<>(0.01, 10, vm.rangeValue.get(), 0.025);
+        value.setId("traverse-range-value");
         value.setEditable(true);
+        // shown and committed with the digits it has: the paper preset's q = 0.475 stays 0.475
+        value.getValueFactory().setConverter(new PreciseDoubleConverter());
+        value.getEditor().setText(value.getValueFactory().getConverter().toString(value.getValue()));
         value.getValueFactory().valueProperty().addListener((o, was, now) -> {
             if (now != null) {
                 vm.rangeValue.set(now);
@@ -125,7 +131,16 @@ final class TraverseView {
         });
         vm.rangeValue.addListener((o, was, now) -> value.getValueFactory().setValue(now.doubleValue()));
         value.disableProperty().bind(vm.rangeMode.isEqualTo(TraverseViewModel.RangeMode.DATA_RANGE));
-        g.addRow(row++, new Label("q / c / k"), value);
+        Label valueName = new Label();
+        valueName.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.rangeMode.get()) {
+            case PRIOR_QUANTILE -> "Half-mass q";
+            case ABSOLUTE -> "Half-width c";
+            case POSTERIOR -> "k (σ each way)";
+            case DATA_RANGE -> "(from the data)";
+        }, vm.rangeMode));
+        value.setTooltip(new Tooltip("q: each row spans the prior's central 2q of mass (the paper: 0.475, z = ±1.96); "
+                + "c: z from −c to +c; k: the example's μ ± k·σ"));
+        g.addRow(row++, valueName, value);
         Spinner<Integer> steps = new Spinner<>(2, 30, vm.steps.get());
         steps.getValueFactory().valueProperty().addListener((o, was, now) -> vm.steps.set(now));
         vm.steps.addListener((o, was, now) -> steps.getValueFactory().setValue(now.intValue()));
@@ -133,8 +148,20 @@ final class TraverseView {
         ComboBox<RowOrder> order = new ComboBox<>();
         order.setId("traverse-order");
         order.getItems().addAll(RowOrder.INDEX, RowOrder.SCORE_DESCENDING);
+        order.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RowOrder o) {
+                return o == null ? "" : Labels.rowOrder(o);
+            }
+
+            @Override
+            public RowOrder fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
         order.valueProperty().bindBidirectional(vm.rowOrder);
-        order.setTooltip(new Tooltip("SCORE_DESCENDING sorts rows by the mean KL(q‖p) of each dimension on a data sample"));
+        order.setTooltip(new Tooltip("Latent order, or the dimensions sorted by their mean KL(q‖p) on a data sample, "
+                + "the most informative first"));
         g.addRow(row++, new Label("Rows"), order);
         CheckBox labels = new CheckBox("row labels (KL per dimension)");
         labels.selectedProperty().bindBidirectional(vm.labels);
@@ -176,7 +203,10 @@ final class TraverseView {
                 : now == TraverseViewModel.AnchorKind.RANDOM ? random : data));
         ScrollPane s = new ScrollPane(g);
         s.setFitToWidth(true);
-        s.setPrefViewportWidth(250);
+        s.setPrefViewportWidth(330); // wide enough that no label or choice is cut short
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels keep their full text
+        g.getColumnConstraints().setAll(names, new javafx.scene.layout.ColumnConstraints());
         return s;
     }
 
@@ -210,6 +240,17 @@ final class TraverseView {
         setB.disableProperty().bind(vm.selectedExample.lessThan(0));
         ComboBox<InterpolationMethod> method = new ComboBox<>();
         method.getItems().addAll(InterpolationMethod.values());
+        method.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(InterpolationMethod m) {
+                return m == null ? "" : Labels.interpolation(m);
+            }
+
+            @Override
+            public InterpolationMethod fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
         method.valueProperty().bindBidirectional(vm.interpolationMethod);
         Label ab = new Label();
         ab.textProperty().bind(Bindings.createStringBinding(() -> "A = " + name(vm.interpolationFrom.get()) + ", B = "

@@ -67,7 +67,20 @@ public final class TraverseViewModel {
     }
 
     /** Where the anchor comes from. */
-    public enum AnchorKind { PRIOR, RANDOM, DATA }
+    public enum AnchorKind {
+        PRIOR("Prior mean"), RANDOM("Random"), DATA("Data example");
+
+        private final String label;
+
+        AnchorKind(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     /** One decoded image, C×H×W in [0, 1] (C = 1 grey or 3 RGB). */
     public record Tile(float[] pixels, int channels, int height, int width) {
@@ -107,6 +120,7 @@ public final class TraverseViewModel {
     private LoadedModel.Codec codec;
     private LoadedModel codecOwner;
     private boolean applying;
+    private boolean edited;
 
     public TraverseViewModel(TaskRunner runner) {
         this(runner, LoadedModel::codec);
@@ -148,6 +162,7 @@ public final class TraverseViewModel {
             DoubleProperty p = new SimpleDoubleProperty(0);
             p.addListener(o -> {
                 if (!applying) {
+                    edited = true;
                     decodeLive();
                     renderGrid();
                 }
@@ -176,7 +191,11 @@ public final class TraverseViewModel {
             }, e -> {
                 if (model == m) {
                     encoded.set(e);
-                    renderGrid();
+                    if (anchorKind.get() == AnchorKind.DATA && selectedExample.get() >= 0) {
+                        resetAnchor(); // an example picked before the encodings arrived becomes the anchor now
+                    } else {
+                        renderGrid();
+                    }
                 }
             }, t -> status.set("could not encode examples: " + t.getMessage()));
         } else {
@@ -231,6 +250,7 @@ public final class TraverseViewModel {
             latents.get(i).set(v[i]);
         }
         applying = false;
+        edited = false;
         decodeLive();
         renderGrid();
     }
@@ -274,7 +294,8 @@ public final class TraverseViewModel {
         }
         TraversalAnchor anchor = zero && rangeMode.get() != RangeMode.POSTERIOR ? new TraversalAnchor.PriorMean()
                 : new TraversalAnchor.DataIndex(Math.max(0, selectedExample.get()));
-        return base.withRange(range).withSteps(steps.get()).withRowOrder(rowOrder.get()).withAnchor(anchor)
+        // the anchor first: a posterior range is only valid with a data anchor, and each step validates the spec
+        return base.withAnchor(anchor).withRange(range).withSteps(steps.get()).withRowOrder(rowOrder.get())
                 .withLabels(labels.get() ? LabelPosition.RIGHT : LabelPosition.NONE);
     }
 
@@ -299,6 +320,12 @@ public final class TraverseViewModel {
         }
         TraversalSpec spec;
         TraversalInputs in;
+        String cannot = cannotApply();
+        if (cannot != null) {
+            grid.set(null); // never a grid that the caption does not describe
+            status.set(cannot);
+            return;
+        }
         try {
             spec = spec();
             in = inputs();
@@ -310,22 +337,75 @@ public final class TraverseViewModel {
                 return;
             }
         } catch (RuntimeException ex) {
+            grid.set(null);
             status.set(ex.getMessage());
             return;
         }
         LoadedModel m = model;
+        String caption = describe(spec);
         runner.submit("grid", () -> TraversalGrid.render(spec, codec(), in), g -> {
             if (model == m) {
                 grid.set(g);
                 gridsRendered.set(gridsRendered.get() + 1);
-                status.set(String.format(Locale.ROOT, "%d×%d grid, %s", g.rows(), g.columns(), describe(spec)));
+                status.set(String.format(Locale.ROOT, "%d rows × %d columns: %s", g.rows(), g.columns(), caption));
             }
-        }, t -> status.set(t.getMessage()));
+        }, t -> {
+            if (model == m) {
+                grid.set(null);
+                status.set("could not draw the grid: " + t.getMessage());
+            }
+        });
     }
 
-    private static String describe(TraversalSpec s) {
-        return s.range().toString().replace("Range", "") + ", " + s.rowOrder().toString().toLowerCase(Locale.ROOT)
-                + " order";
+    /** Why the current settings cannot give a grid, in the form's words; null when they can. */
+    String cannotApply() {
+        if (rangeMode.get() == RangeMode.POSTERIOR && !dataAnchor()) {
+            return model != null && model.sample() == null
+                    ? "μ ± k·σ needs a data example, and no data set fits this model: choose another range"
+                    : "μ ± k·σ moves around a data example's encoding: pick an example from the strip below";
+        }
+        return null;
+    }
+
+    /** Whether the anchor is a picked data example whose encoding is known. */
+    private boolean dataAnchor() {
+        Encoded e = encoded.get();
+        return anchorKind.get() == AnchorKind.DATA && e != null && selectedExample.get() >= 0
+                && selectedExample.get() < e.thumbnails().size();
+    }
+
+    /** The caption of a grid, in words: its range, anchor and row order. */
+    String describe(TraversalSpec s) {
+        String range;
+        if (s.range() instanceof TraversalRange.PriorQuantile q) {
+            range = String.format(Locale.ROOT, "prior range, half-mass q = %s (z from −%.3f to +%.3f)", plain(q.q()),
+                    q.halfWidth(), q.halfWidth());
+        } else if (s.range() instanceof TraversalRange.Absolute a) {
+            range = String.format(Locale.ROOT, "z from −%s to +%s", plain(a.halfWidth()), plain(a.halfWidth()));
+        } else if (s.range() instanceof TraversalRange.Posterior p) {
+            range = "μ ± " + plain(p.k()) + "·σ of the example";
+        } else {
+            range = "from the smallest to the largest encoded mean of the data sample";
+        }
+        String anchor = switch (anchorKind.get()) {
+            case PRIOR -> anchorEdited() ? "anchor: edited sliders" : "anchor: prior mean (all z = 0)";
+            case RANDOM -> anchorEdited() ? "anchor: edited sliders" : "anchor: random draw from the prior";
+            case DATA -> dataAnchor() ? "anchor: data example #" + encoded.get().indices()[selectedExample.get()]
+                    + (anchorEdited() ? " (sliders edited)" : "") : "anchor: sliders";
+        };
+        String order = s.rowOrder() == RowOrder.SCORE_DESCENDING ? "rows by KL(q‖p), largest first" : "rows in latent order";
+        return range + "; " + anchor + "; " + order;
+    }
+
+    /** Whether the sliders were moved away from the anchor that the anchor kind gives. */
+    private boolean anchorEdited() {
+        return edited;
+    }
+
+    /** A number as typed: 0.475 stays 0.475, 2.0 reads 2. */
+    static String plain(double v) {
+        java.math.BigDecimal b = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
+        return b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
     }
 
     /** Decodes the anchor alone for the live view. */
@@ -366,7 +446,7 @@ public final class TraverseViewModel {
     /** The settings recorded in exported files (read on the FX thread). */
     String exportSettings() {
         return "app traverse; preset=" + preset.get() + " range=" + rangeMode.get().name() + ":" + rangeValue.get()
-                + " steps=" + steps.get() + " order=" + rowOrder.get() + " anchor=" + anchorKind.get()
+                + " steps=" + steps.get() + " order=" + rowOrder.get() + " anchor=" + anchorKind.get().name()
                 + (selectedExample.get() >= 0 && encoded.get() != null
                     ? "#" + encoded.get().indices()[selectedExample.get()] : "");
     }
@@ -392,7 +472,7 @@ public final class TraverseViewModel {
         String settings = exportSettings();
         LoadedModel m = model;
         boolean gif = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif");
-        runner.submit("export", () -> {
+        runner.runOnce("export", () -> {
             Map<String, String> text = exportText(settings, m);
             if (gif) {
                 GifExport.writeTraversalColumns(file, g, 200, text);

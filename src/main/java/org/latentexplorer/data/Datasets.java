@@ -41,9 +41,17 @@ public final class Datasets {
         return new View(data, n, data.description() + ", " + n + " spread evenly") {
             @Override
             int source(int index) {
-                return (int) (index * size / n);
+                return spreadSource(index, size, n);
             }
         };
+    }
+
+    /**
+     * The source example behind example {@code index} of {@link #spread spread(data, n)} for a source of
+     * {@code size} examples: ⌊index·size/n⌋ (distinct and in source order for n ≤ size).
+     */
+    public static int spreadSource(int index, long size, int n) {
+        return (int) (index * size / n);
     }
 
     /** A view of n examples of a source, mapped by {@link #source}. */

@@ -37,15 +37,15 @@ class TrainViewModelTest {
     void badFieldsAreNamedInTheErrorAndClearedWhenFixed() {
         TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
         vm.epochs.set("three");
-        assertTrue(vm.errorProperty().get().contains("epochs"), vm.errorProperty().get());
+        assertTrue(vm.errorProperty().get().contains("Epochs"), vm.errorProperty().get());
         assertThrows(UserInputException.class, vm::prepare);
         vm.epochs.set("3");
         vm.batch.set("0");
-        assertTrue(vm.errorProperty().get().contains("batch size"), vm.errorProperty().get());
+        assertTrue(vm.errorProperty().get().toLowerCase(java.util.Locale.ROOT).contains("batch size"), vm.errorProperty().get());
         vm.batch.set("32");
         vm.datasetKind.set(DatasetSpec.Kind.MNIST);
         vm.datasetPath.set("");
-        assertTrue(vm.errorProperty().get().contains("needs a path"), vm.errorProperty().get());
+        assertTrue(vm.errorProperty().get().contains("Path: choose the data set's folder"), vm.errorProperty().get());
         vm.datasetKind.set(DatasetSpec.Kind.DSPRITES);
         assertEquals("", vm.errorProperty().get());
     }
@@ -158,5 +158,36 @@ class TrainViewModelTest {
         // the run has 3 epochs of 3000 steps (the config), so one epoch gets a third of the budget
         assertTrue(n <= TrainViewModel.MAX_POINTS / 3 + 1 && n >= TrainViewModel.MAX_POINTS / 4, "points: " + n);
         assertEquals(2.0, vm.losses().getSeries(0).getY(n - 1).doubleValue(), 1e-12);
+    }
+
+    @Test
+    void theEtaCountsOnlyThisJobsTimeAndEndsWithTheRun() {
+        // a continued run starting at 50 %: 25 % more took 10 s, so the last 25 % take 10 s more (not 3 s)
+        assertEquals("ETA 0:00:10", TrainViewModel.eta(0.75, 0.5, 10));
+        assertEquals("ETA 0:00:30", TrainViewModel.eta(0.25, 0.0, 10));
+        assertEquals("", TrainViewModel.eta(0.5, 0.5, 10), "nothing done in this job yet: no estimate");
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        vm.etaProperty().set("ETA 0:01:00");
+        vm.finished(TrainViewModel.State.CANCELLED, "cancelled");
+        assertEquals("", vm.etaProperty().get(), "a cancelled run has no ETA");
+        vm.etaProperty().set("ETA 0:01:00");
+        vm.clearProgress();
+        assertEquals("", vm.etaProperty().get(), "another model loaded: no ETA");
+    }
+
+    @Test
+    void theSeriesHaveHumanNames() {
+        assertEquals(java.util.List.of("total loss", "reconstruction", "divergence JS⁎ᴳᵅ′", "KL(Gα‖q) term", "KL(Gα‖p) term"),
+                java.util.List.of(TrainViewModel.seriesNames(DivergenceKind.JSG_DUAL)));
+        assertEquals("KL(q‖Gα) term", TrainViewModel.seriesNames(DivergenceKind.JSG)[3]);
+        assertEquals(3, TrainViewModel.seriesNames(DivergenceKind.KL_QP).length);
+    }
+
+    @Test
+    void theSubsetChoiceReachesTheConfig() {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        assertEquals(org.latentexplorer.data.Subset.SPREAD, vm.config().subset(), "spread by default, as before");
+        vm.subset.set(org.latentexplorer.data.Subset.FIRST);
+        assertEquals(org.latentexplorer.data.Subset.FIRST, vm.config().subset());
     }
 }

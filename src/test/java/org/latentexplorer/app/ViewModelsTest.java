@@ -48,6 +48,54 @@ class ViewModelsTest {
     }
 
     @Test
+    void aPickedExampleAnchorsEveryRangeModeAndTheCaptionSaysWhatTheGridShows() {
+        TraverseViewModel vm = new TraverseViewModel(TaskRunner.sameThread(), m -> new AnalyticCodec(4, 64));
+        vm.setModel(MODEL);
+        // μ ± k·σ without a picked example cannot apply: said in words, and no stale grid stays on screen
+        vm.rangeMode.set(TraverseViewModel.RangeMode.POSTERIOR);
+        assertEquals(null, vm.gridProperty().get());
+        assertTrue(vm.statusProperty().get().contains("pick an example"), vm.statusProperty().get());
+        // picking an example makes it the anchor: the grid appears, and its caption names the example
+        vm.selectedExample.set(2);
+        GridImage posterior = vm.gridProperty().get();
+        assertNotNull(posterior, vm.statusProperty().get());
+        int example = vm.encodedProperty().get().indices()[2];
+        String caption = vm.statusProperty().get();
+        assertTrue(caption.contains("data example #" + example), caption);
+        assertTrue(caption.contains("μ ± 0.475·σ"), caption);
+        assertFalse(caption.contains("["), "no record strings: " + caption);
+        // the column count redraws in this mode too
+        vm.steps.set(5);
+        assertEquals(5, vm.gridProperty().get().columns());
+        // the anchor stays the example in the other modes
+        for (TraverseViewModel.RangeMode mode : TraverseViewModel.RangeMode.values()) {
+            vm.rangeMode.set(mode);
+            assertArrayEquals(vm.encodedProperty().get().thumbnails().get(2).mean(), vm.anchor(), mode.toString());
+            assertNotNull(vm.gridProperty().get(), mode.toString());
+            assertTrue(vm.statusProperty().get().contains("data example #" + example), vm.statusProperty().get());
+        }
+        vm.rangeMode.set(TraverseViewModel.RangeMode.PRIOR_QUANTILE);
+        assertTrue(vm.statusProperty().get().contains("half-mass q = 0.475"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().contains("rows in latent order"), vm.statusProperty().get());
+        // back to the prior mean: μ ± k·σ cannot apply again, and says so
+        vm.anchorKind.set(TraverseViewModel.AnchorKind.PRIOR);
+        vm.rangeMode.set(TraverseViewModel.RangeMode.POSTERIOR);
+        assertEquals(null, vm.gridProperty().get());
+    }
+
+    @Test
+    void numbersAreShownWithTheDigitsTheyHave() {
+        PreciseDoubleConverter c = new PreciseDoubleConverter();
+        assertEquals("0.475", c.toString(0.475));
+        assertEquals(0.475, c.fromString(c.toString(0.475)));
+        assertEquals("2", c.toString(2.0));
+        assertEquals("0.3", c.toString(0.1 + 0.2));
+        assertEquals("1.959964", c.toString(1.959964));
+        assertEquals(null, c.fromString("abc"));
+        assertEquals("0.475", TraverseViewModel.plain(0.475));
+    }
+
+    @Test
     void presetsSetTheControlsAndScoreOrderUsesTheSample() {
         TraverseViewModel vm = new TraverseViewModel(TaskRunner.sameThread(), m -> new AnalyticCodec(4, 64));
         vm.setModel(MODEL);

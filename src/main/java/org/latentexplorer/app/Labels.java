@@ -1,0 +1,72 @@
+package org.latentexplorer.app;
+
+import org.latentexplorer.divergence.DivergenceKind;
+import org.latentexplorer.render.traversal.InterpolationMethod;
+import org.latentexplorer.render.traversal.RowOrder;
+
+/**
+ * What the app writes on screen for the library's values: the paper's notation typeset with Unicode
+ * sub- and superscripts (JS⁎ᴳᵅ′ for JS_*^{Gα'}) and words instead of enum constants and record strings.
+ */
+final class Labels {
+    private Labels() {
+    }
+
+    /** The divergence as the paper writes it, e.g. {@code JS⁎ᴳᵅ′} for JS_*^{Gα'}. */
+    static String divergence(DivergenceKind k) {
+        return switch (k) {
+            case KL_QP -> "KL(q‖p)";
+            case KL_PQ -> "KL(p‖q)";
+            case BETA -> "β-VAE, β·KL(q‖p)";
+            case MMD -> "MMD";
+            case JSG -> "JSᴳᵅ′";
+            case JSG_DUAL -> "JS⁎ᴳᵅ′";
+            case JSG_NIELSEN -> "JSᴳᵅ (Nielsen)";
+            case JSG_NIELSEN_DUAL -> "JS⁎ᴳᵅ (Nielsen)";
+        };
+    }
+
+    /**
+     * The library's plain-text notation typeset for the screen: {@code JS_*^{Gα'}} and {@code JS*^{Gα'}} become
+     * JS⁎ᴳᵅ′, {@code JS^{Gα}} JSᴳᵅ, {@code G_α} Gα.
+     */
+    static String typeset(String text) {
+        return text.replace("JS_*^{Gα'}", "JS⁎ᴳᵅ′").replace("JS*^{Gα'}", "JS⁎ᴳᵅ′").replace("JS^{Gα'}", "JSᴳᵅ′")
+                .replace("JS_*^{Gα}", "JS⁎ᴳᵅ").replace("JS*^{Gα}", "JS⁎ᴳᵅ").replace("JS^{Gα}", "JSᴳᵅ")
+                .replace("G_α", "Gα").replace("N_α", "Nα");
+    }
+
+    /** A sentence-long description for the divergence picker. */
+    static String divergenceChoice(DivergenceKind k) {
+        return switch (k) {
+            case KL_QP -> "KL(q‖p): the standard VAE";
+            case KL_PQ -> "KL(p‖q): the reverse KL";
+            case BETA -> "β-VAE: β·KL(q‖p)";
+            case MMD -> "MMD to the prior";
+            case JSG -> "JSᴳᵅ′: skew geometric JS (the paper)";
+            case JSG_DUAL -> "JS⁎ᴳᵅ′: its dual (the paper's best)";
+            case JSG_NIELSEN -> "JSᴳᵅ: Nielsen's skew geometric JS";
+            case JSG_NIELSEN_DUAL -> "JS⁎ᴳᵅ: Nielsen's dual";
+        };
+    }
+
+    /** The two KL terms a JS-family divergence is made of, as chart and table names. */
+    static String[] klTerms(boolean dual) {
+        return dual ? new String[] {"KL(Gα‖q) term", "KL(Gα‖p) term"} : new String[] {"KL(q‖Gα) term", "KL(p‖Gα) term"};
+    }
+
+    static String rowOrder(RowOrder o) {
+        return switch (o) {
+            case INDEX -> "latent order (z0, z1, …)";
+            case AS_LISTED -> "as listed";
+            case SCORE_DESCENDING -> "by KL(q‖p), largest first";
+        };
+    }
+
+    static String interpolation(InterpolationMethod m) {
+        return switch (m) {
+            case LINEAR -> "straight line (linear)";
+            case SPHERICAL -> "along the sphere (spherical)";
+        };
+    }
+}
