@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real app, driven through TestFX on Monocle's headless platform. One window serves all tests
@@ -38,47 +34,29 @@ class AppUiTest {
     private static final FxRobot ROBOT = new FxRobot();
     private static MainWindow window;
     private static Stage stage;
-    private static Preferences prefs;
+    private static UiSession ui;
 
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void startApp() throws Exception {
-        prefs = Preferences.userRoot().node("org/latentexplorer/app-test-" + System.nanoTime());
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new MainWindow(new AppPrefs(prefs), dir.resolve("work"));
-            s.setScene(LatentExplorerApp.scene(window, 1280, 800));
-            s.titleProperty().bind(window.titleProperty());
-            window.owner(s);
-            s.show();
-            window.start();
-        });
-        waitFor(() -> window.model().get() != null);
+        ui = UiSession.open("app-test", dir.resolve("work"), TIMEOUT, true);
+        window = ui.window;
+        stage = ui.stage;
     }
 
     @AfterAll
     static void closeApp() throws Exception {
-        FxToolkit.setupFixture(() -> window.close());
-        FxToolkit.cleanupStages();
-        prefs.removeNode();
+        ui.close();
     }
 
     static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(TIMEOUT, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return ui.fx(c);
     }
 
     static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within " + TIMEOUT + " s", e);
-        }
+        ui.waitFor(condition);
     }
 
     @Test
@@ -225,7 +203,7 @@ class AppUiTest {
         ROBOT.interact(() -> window.openModel(checkpoint));
         waitFor(() -> window.model().get() != trained);
         assertEquals(checkpoint, fx(() -> window.model().get().file()));
-        assertEquals(checkpoint.toAbsolutePath().normalize(), new AppPrefs(prefs).recent().get(0));
+        assertEquals(checkpoint.toAbsolutePath().normalize(), ui.prefs().recent().get(0));
         String title = fx(stage::getTitle);
         assertTrue(title.startsWith("Latent Explorer — " + checkpoint.getFileName()), title);
     }
@@ -272,7 +250,7 @@ class AppUiTest {
         LoadedModel m = fx(() -> window.model().get());
         assertNotNull(m.manifest().imported(), "imported on the fly");
         assertEquals(3, m.manifest().architecture().channels());
-        assertEquals(run.toAbsolutePath().normalize(), new AppPrefs(prefs).recent().get(0));
+        assertEquals(run.toAbsolutePath().normalize(), ui.prefs().recent().get(0));
         TraverseViewModel vm = window.traverse();
         waitFor(() -> vm.liveProperty().get() != null && vm.liveProperty().get().channels() == 3
                 && vm.gridProperty().get() != null && vm.gridProperty().get().tileHeight() == 64);

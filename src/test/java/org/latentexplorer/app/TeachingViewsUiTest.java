@@ -2,21 +2,17 @@ package org.latentexplorer.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Slider;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.teaching.LatentMap;
 import org.latentexplorer.teaching.LatentMapFigure;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The teaching views in the real app, headless: the Fig 2 fit animates to its end and follows the α slider, the
@@ -40,47 +34,28 @@ class TeachingViewsUiTest {
     private static final int TIMEOUT = 240;
     private static final FxRobot ROBOT = new FxRobot();
     private static MainWindow window;
-    private static Preferences prefs;
+    private static UiSession ui;
 
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void startApp() throws Exception {
-        prefs = Preferences.userRoot().node("org/latentexplorer/teaching-test-" + System.nanoTime());
-        Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new MainWindow(new AppPrefs(prefs), dir.resolve("work"));
-            s.setScene(LatentExplorerApp.scene(window, 1280, 800));
-            window.owner(s);
-            s.show();
-            window.start();
-        });
-        waitFor(() -> window.model().get() != null);
-        assertNotNull(stage);
+        ui = UiSession.open("teaching-test", dir.resolve("work"), TIMEOUT, false);
+        window = ui.window;
     }
 
     @AfterAll
     static void closeApp() throws Exception {
-        FxToolkit.setupFixture(() -> window.close());
-        FxToolkit.cleanupStages();
-        prefs.removeNode();
+        ui.close();
     }
 
     static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(TIMEOUT, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return ui.fx(c);
     }
 
     static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within " + TIMEOUT + " s", e);
-        }
+        ui.waitFor(condition);
     }
 
     @Test

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Nothing trained is lost without asking (the real window, headless): a model that exists only as a
@@ -37,7 +33,7 @@ class UnsavedWorkUiTest {
     private static final int TIMEOUT = 120;
     private static final FxRobot ROBOT = new FxRobot();
     private static MainWindow window;
-    private static Preferences prefs;
+    private static UiSession ui;
 
     @TempDir
     static Path dir;
@@ -52,39 +48,21 @@ class UnsavedWorkUiTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        prefs = Preferences.userRoot().node("org/latentexplorer/unsaved-test-" + System.nanoTime());
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new MainWindow(new AppPrefs(prefs), work());
-            s.setScene(LatentExplorerApp.scene(window, 1280, 800));
-            window.owner(s);
-            s.show();
-            window.start();
-        });
-        waitFor(() -> window.model().get() != null);
+        ui = UiSession.open("unsaved-test", work(), TIMEOUT, false);
+        window = ui.window;
     }
 
     @AfterAll
     static void closeApp() throws Exception {
-        FxToolkit.setupFixture(() -> window.close());
-        FxToolkit.cleanupStages();
-        prefs.removeNode();
+        ui.close();
     }
 
     static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(TIMEOUT, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return ui.fx(c);
     }
 
     static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within " + TIMEOUT + " s", e);
-        }
+        ui.waitFor(condition);
     }
 
     private static DialogPane dialog(String id) {
