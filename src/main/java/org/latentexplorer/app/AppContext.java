@@ -84,7 +84,16 @@ final class AppContext {
     }
 
     Alert showError(String header, String text) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
+        return show(Alert.AlertType.ERROR, header, text);
+    }
+
+    /** Shows information in a dialog that does not block (the Help menu's). */
+    Alert showInfo(String header, String text) {
+        return show(Alert.AlertType.INFORMATION, header, text);
+    }
+
+    private Alert show(Alert.AlertType type, String header, String text) {
+        Alert alert = new Alert(type);
         if (owner != null) {
             alert.initOwner(owner);
         }
@@ -93,7 +102,9 @@ final class AppContext {
         Label content = new Label(text);
         content.setWrapText(true);
         content.setMaxWidth(560);
-        content.getStyleClass().add("error-text");
+        if (type == Alert.AlertType.ERROR) {
+            content.getStyleClass().add("error-text");
+        }
         alert.setContentText(text);
         alert.getDialogPane().setContent(content);
         alert.show();

@@ -26,6 +26,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 import org.latentexplorer.backend.BackendReport;
+import org.latentexplorer.common.BuildInfo;
+import org.latentexplorer.common.Environment;
 import org.latentexplorer.common.ProcessMemory;
 
 /**
@@ -210,7 +212,44 @@ public final class MainWindow implements AutoCloseable {
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
         dark.selectedProperty().bindBidirectional(ctx.dark);
         view.getItems().addAll(new SeparatorMenuItem(), dark, item("Teaching mode", "F5", () -> teachingMode(!teachingOn)));
-        return new MenuBar(file, train, view);
+        MenuItem keys = item("Keyboard shortcuts", "F1", () -> {
+            javafx.scene.control.Alert a = ctx.showInfo("Keyboard shortcuts", shortcuts(java.util.List.of(file, train, view)));
+            a.getDialogPane().setId("shortcuts-dialog");
+        });
+        MenuItem about = new MenuItem("About Latent Explorer");
+        about.setOnAction(e -> {
+            javafx.scene.control.Alert a = ctx.showInfo("About Latent Explorer", aboutText(backend.getText()));
+            a.getDialogPane().setId("about-dialog");
+        });
+        Menu help = new Menu("Help", null, keys, about);
+        return new MenuBar(file, train, view, help);
+    }
+
+    /**
+     * The shortcuts of the menus' items (their accelerators, so the list cannot drift from the menus), then the
+     * keys of the teaching mode, one per line.
+     */
+    static String shortcuts(java.util.List<Menu> menus) {
+        StringBuilder b = new StringBuilder();
+        for (Menu m : menus) {
+            for (MenuItem i : m.getItems()) {
+                if (i.getAccelerator() != null) {
+                    b.append(i.getAccelerator().getDisplayText()).append("\t").append(m.getText()).append(" ▸ ")
+                            .append(i.getText()).append('\n');
+                }
+            }
+        }
+        return b.append("In the teaching mode: Page Down, → or Space the next view; Page Up or ← the previous; Esc leaves\n")
+                .append("F1\tthis list").toString();
+    }
+
+    /** What the About dialog says: the software and its build, the backend in use, Java and the OS, the paper. */
+    static String aboutText(String backendLine) {
+        return BuildInfo.software() + "\n" + backendLine + "\nJava " + Environment.javaHere() + " on " + Environment.osHere()
+                + "\n\nTrains and explores variational autoencoders regularised with the skew geometric Jensen–Shannon"
+                + " divergence of Deasy, Simidjievski & Liò, \u201cConstraining Variational Inference with Geometric"
+                + " Jensen–Shannon Divergence\u201d (NeurIPS 2020), beside KL(q‖p), KL(p‖q), β-VAE, MMD and Nielsen's"
+                + " original skew geometric JS. The method is written down in docs/method.md.";
     }
 
     /**

@@ -316,4 +316,25 @@ class AppUiTest {
         String now = fx(() -> ROBOT.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText());
         assertTrue(now.startsWith("Model: "), now);
     }
+
+    @Test
+    @Order(17)
+    void theHelpMenuListsTheShortcutsAndSaysWhatThisIs() {
+        javafx.scene.control.MenuBar bar = fx(() -> ROBOT.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class));
+        javafx.scene.control.Menu help = fx(() -> bar.getMenus().stream().filter(m -> m.getText().equals("Help")).findFirst()
+                .orElseThrow());
+        ROBOT.interact(() -> help.getItems().get(0).fire());
+        DialogPane keys = dialog("shortcuts-dialog");
+        String text = fx(() -> ((javafx.scene.control.Label) keys.getContent()).getText());
+        // every menu accelerator is listed with its menu and item; Ctrl+O is the Linux display of Shortcut+O
+        assertTrue(text.contains("File ▸ Open model…") && text.contains("Ctrl+O"), text);
+        assertTrue(text.contains("View ▸ Teaching mode") && text.contains("Esc leaves"), text);
+        ROBOT.interact(() -> ((Stage) keys.getScene().getWindow()).close());
+        ROBOT.interact(() -> help.getItems().get(1).fire());
+        DialogPane about = dialog("about-dialog");
+        String aboutText = fx(() -> ((javafx.scene.control.Label) about.getContent()).getText());
+        assertTrue(aboutText.startsWith(org.latentexplorer.common.BuildInfo.software()), aboutText);
+        assertTrue(aboutText.contains("ND4J") && aboutText.contains("Java " + System.getProperty("java.version")), aboutText);
+        ROBOT.interact(() -> ((Stage) about.getScene().getWindow()).close());
+    }
 }
