@@ -473,7 +473,7 @@ public final class TraverseViewModel {
         LoadedModel m = model;
         boolean gif = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif");
         runner.runOnce("export", () -> {
-            Map<String, String> text = exportText(settings, m);
+            Map<String, String> text = ExportMetadata.withColumnValues(exportText(settings, m), g);
             if (gif) {
                 GifExport.writeTraversalColumns(file, g, 200, text);
             } else {

@@ -2,7 +2,6 @@ package org.latentexplorer.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "traverse", mixinStandardHelpOptions = true,
         description = {"Renders a latent traversal grid: one row per latent dimension, columns moving that dimension while the others stay at the anchor. "
                 + "Latent vectors are decoded in batches of " + TraversalGrid.CHUNK + ", so any --steps and latent size fit in bounded memory.",
-                "PNG: the grid, with the settings, column values and model identity in text chunks. GIF: one frame per column."},
+                "PNG: the grid, with the settings, column values and model identity in text chunks. GIF: one frame per column "
+                        + "(that column's images, no row labels), the same text in its comment."},
         footer = {"", "Presets: paper (docs/method.md §6: prior, ±1.959964 in 10 columns from + to -, rows in index order, padding 2 at 1-background),",
                 "  disentangling-vae (±2, 7 columns, rows by KL), beta-vae ([-3,3], 10), dlib ([-1,1], 11). Options override the preset.",
                 "--range means: absolute: half-width c; prior-quantile: central prior mass (0.95 gives ±1.96); posterior: k in mu ± k·sigma.",
@@ -44,7 +44,6 @@ import picocli.CommandLine.Option;
                 "Example: traverse --model m.zip --out grid.png",
                 "Example: traverse --model m.zip --preset disentangling-vae --dataset dsprites --limit 1000 --out sorted.png"})
 final class TraverseCommand implements Callable<Integer> {
-    static final String COLUMN_VALUES = "latent-explorer:column-values";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -153,10 +152,9 @@ final class TraverseCommand implements Callable<Integer> {
         double millis = (System.nanoTime() - start) / 1e6;
         String settings = "traverse; " + TraversalOptions.describe(preset, s, resolved.score())
                 + (ds != null ? "; dataset=" + ds.canonical() + "; split=" + split : "") + sampleNote;
-        Map<String, String> text = new LinkedHashMap<>(
-                ExportMetadata.of(settings, ModelIdentity.of(model, m), Environments.current()));
+        Map<String, String> text = ExportMetadata.withColumnValues(
+                ExportMetadata.of(settings, ModelIdentity.of(model, m), Environments.current()), grid);
         if (format.equals("png")) {
-            text.put(COLUMN_VALUES, columnValues(grid));
             PngExport.write(grid.toAnnotatedImage(), out, text);
         } else {
             GifExport.writeTraversalColumns(out, grid, delay, text);
@@ -172,20 +170,5 @@ final class TraverseCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "wrote %s (%s, %dx%d grid of %d rows x %d columns%s)%n", out, format, grid.width(),
                 grid.height(), grid.rows(), grid.columns(), format.equals("gif") ? ", " + grid.columns() + " frames" : "");
         return 0;
-    }
-
-    /** "z0: 1.959964 1.524416 ...; z1: ..." — every row's column values, left to right. */
-    static String columnValues(GridImage grid) {
-        StringBuilder sb = new StringBuilder();
-        for (int r = 0; r < grid.rows(); r++) {
-            if (r > 0) {
-                sb.append("; ");
-            }
-            sb.append('z').append(grid.rowDimension(r)).append(':');
-            for (float v : grid.columnValues(r)) {
-                sb.append(' ').append(v);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -107,7 +107,7 @@ class TraverseCommandTest {
         assertTrue(environment.contains("native=") && environment.contains("java=" + System.getProperty("java.version"))
                 && environment.contains("os=" + System.getProperty("os.name")), environment);
         assertTrue(text.get(PngExport.SOFTWARE).contains("(git "), text.toString());
-        String columns = text.get(TraverseCommand.COLUMN_VALUES);
+        String columns = text.get(org.latentexplorer.render.export.ExportMetadata.COLUMN_VALUES);
         String[] rows = columns.split("; ");
         assertEquals(10, rows.length, columns);
         for (int d = 0; d < 10; d++) {
@@ -149,7 +149,7 @@ class TraverseCommandTest {
     }
 
     @Test
-    void gifHasOneFramePerColumn() {
+    void gifHasOneFramePerColumn() throws IOException {
         Path model = small;
         Path out = dir.resolve("grid.gif");
         Cli r = Cli.run("traverse", "--model", model.toString(), "--preset", "dlib", "--dims", "0,3", "--out", out.toString());
@@ -159,6 +159,9 @@ class TraverseCommandTest {
         assertEquals(32 + 4, gif.width());
         assertEquals(2 * 34 + 2, gif.height());
         assertTrue(gif.loopsForever());
+        String comment = String.join("\n", GifExport.readComments(Files.readAllBytes(out)));
+        assertTrue(comment.contains("latent-explorer:column-values: z0: ") && comment.contains("; z3: "),
+                "the frames' values are in the comment: " + comment);
     }
 
     @Test
@@ -194,7 +197,7 @@ class TraverseCommandTest {
         Cli random = Cli.run("traverse", "--model", m, "--anchor", "random:3", "--mode", "absolute",
                 "--range", "1.5", "--steps", "3", "--out", dir.resolve("r.png").toString());
         assertEquals(0, random.exitCode(), random.err());
-        assertTrue(PngExport.readText(dir.resolve("r.png")).get(TraverseCommand.COLUMN_VALUES).startsWith("z0: 1.5 0.0 -1.5"));
+        assertTrue(PngExport.readText(dir.resolve("r.png")).get(org.latentexplorer.render.export.ExportMetadata.COLUMN_VALUES).startsWith("z0: 1.5 0.0 -1.5"));
     }
 
     private static void assertUserError(Cli r, String... fragments) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentexplorer.common.BuildInfo;
 import org.latentexplorer.common.Environment;
+import org.latentexplorer.render.traversal.GridImage;
 
 /**
  * The provenance every exported file carries, as key–value text: the software (version and git commit), the settings
@@ -14,6 +15,8 @@ import org.latentexplorer.common.Environment;
 public final class ExportMetadata {
     /** Key of the environment ({@link Environment#describe()}). */
     public static final String ENVIRONMENT = "latent-explorer:environment";
+    /** Key of a traversal grid's column values ({@link #withColumnValues}). */
+    public static final String COLUMN_VALUES = "latent-explorer:column-values";
 
     private ExportMetadata() {
     }
@@ -34,6 +37,26 @@ public final class ExportMetadata {
         }
         text.put(ENVIRONMENT, environment.describe());
         return text;
+    }
+
+    /**
+     * {@code text} with a traversal grid's column values added under {@link #COLUMN_VALUES}:
+     * {@code "z0: 1.959964 1.524416 ...; z1: ..."}, every row's values left to right (a GIF frame k shows column k).
+     */
+    public static Map<String, String> withColumnValues(Map<String, String> text, GridImage grid) {
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < grid.rows(); r++) {
+            if (r > 0) {
+                sb.append("; ");
+            }
+            sb.append('z').append(grid.rowDimension(r)).append(':');
+            for (float v : grid.columnValues(r)) {
+                sb.append(' ').append(v);
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>(text);
+        out.put(COLUMN_VALUES, sb.toString());
+        return out;
     }
 
     /** One {@code key: value} line per entry, line breaks in values replaced by spaces (CSVs use the prefix {@code "# "}). */
