@@ -85,7 +85,8 @@ public final class Trainer {
 
     /** As {@link #resume(Path, int)}, with the file's contents already read (by a caller that checked them first). */
     public static Trainer resume(Path checkpoint, ModelFile.Contents contents, int totalEpochs) {
-        requireTrainable(checkpoint, contents.manifest());
+        // every check on the file first: opening its data (a folder or IDX files) is the expensive part
+        ModelFile.Contents resumable = resumable(checkpoint, contents, totalEpochs);
         Provenance p = contents.manifest().provenance();
         Dataset data;
         try {
@@ -96,15 +97,25 @@ public final class Trainer {
                     + "', which cannot be opened here: " + e.getMessage() + (e.getMessage().endsWith(".") ? "" : ".")
                     + " Put the data back where it was to continue training.", e);
         }
-        return resume(checkpoint, contents, data, totalEpochs);
+        return continued(resumable, data, totalEpochs);
     }
 
     /**
      * Continues a run from a checkpoint up to {@code totalEpochs}, with the checkpoint's settings, on {@code data}.
      *
-     * @throws UserInputException if the file has no optimizer state or is already complete
+     * @throws UserInputException if the model cannot be trained here, has no optimizer state or is already complete
      */
     public static Trainer resume(Path checkpoint, ModelFile.Contents contents, Dataset data, int totalEpochs) {
+        return continued(resumable(checkpoint, contents, totalEpochs), data, totalEpochs);
+    }
+
+    /**
+     * The checkpoint's contents if training can continue from them up to {@code totalEpochs} (an imported PyTorch
+     * run, which has no optimizer state, gets a fresh Adam).
+     *
+     * @throws UserInputException if the model cannot be trained here, has no optimizer state or is already complete
+     */
+    private static ModelFile.Contents resumable(Path checkpoint, ModelFile.Contents contents, int totalEpochs) {
         ModelManifest m = contents.manifest();
         requireTrainable(checkpoint, m);
         if (contents.optimizer() == null && m.imported() != null) {
@@ -118,6 +129,12 @@ public final class Trainer {
             throw UserInputException.forFile(checkpoint, "already has " + m.epochsCompleted()
                     + " epochs; ask for more (--epochs greater than " + m.epochsCompleted() + ")");
         }
+        return contents;
+    }
+
+    /** A trainer continuing checked contents on {@code data}. */
+    private static Trainer continued(ModelFile.Contents contents, Dataset data, int totalEpochs) {
+        ModelManifest m = contents.manifest();
         Provenance p = m.provenance();
         TrainingConfig config = new TrainingConfig(p.dataset(), p.limit(), Subset.fromCliName(p.subset()), m.divergence(), m.lambda(), m.reconstruction(),
                 m.architecture().latents(), totalEpochs, p.batchSize(), p.learningRate(), p.seed(), 0);
