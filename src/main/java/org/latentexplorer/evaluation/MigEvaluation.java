@@ -8,8 +8,10 @@ import java.util.function.DoubleConsumer;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.data.Batches;
 import org.latentexplorer.data.Dataset;
+import org.latentexplorer.data.Datasets;
 import org.latentexplorer.data.FactorLabels;
 import org.latentexplorer.latent.LatentEncoder;
+import org.latentexplorer.model.VaeModel;
 
 /**
  * The {@link Mig} of an encoder on a data set with known factors: {@code examples} distinct examples drawn
@@ -23,6 +25,18 @@ public final class MigEvaluation {
     public static final int DEFAULT_EXAMPLES = 10_000;
 
     private MigEvaluation() {
+    }
+
+    /**
+     * The MIG of a model: checks that the data set's images have the model's size, then encodes as
+     * {@link #evaluate(LatentEncoder, Dataset, int, long, DoubleConsumer, BooleanSupplier)}.
+     *
+     * @throws UserInputException if the image sizes differ, or for the reasons of the general method
+     */
+    public static Mig.Result evaluate(VaeModel model, Dataset data, int examples, long seed, DoubleConsumer progress,
+                                      BooleanSupplier cancelled) {
+        Datasets.requireImageSize(data, model.architecture().imageSize());
+        return evaluate((LatentEncoder) model, data, examples, seed, progress, cancelled);
     }
 
     /** {@link #evaluate(LatentEncoder, Dataset, int, long, DoubleConsumer, BooleanSupplier)} without progress or cancellation. */
