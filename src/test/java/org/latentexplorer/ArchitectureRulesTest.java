@@ -114,6 +114,19 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void theSparkRunnerRunsCommandLinesAndNothingElse() {
+        onlyDependOn("cluster", "backend", "cli", "common", ND4J, "org.apache.spark..", "scala..");
+    }
+
+    @Test
+    void onlyTheSparkRunnerUsesSpark() {
+        noClasses().that().resideOutsideOfPackage(pkg("cluster"))
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .because("Spark is provided by a cluster, not shipped: the app and the other commands must run without it")
+                .check(CLASSES);
+    }
+
+    @Test
     void theCommandLineUsesTheLibraryButNotTheApp() {
         noClasses().that().resideInAPackage(pkg("cli"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkg("app"), "javafx..")

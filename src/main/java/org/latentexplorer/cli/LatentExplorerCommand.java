@@ -42,6 +42,14 @@ public final class LatentExplorerCommand implements Runnable {
     }
 
     /**
+     * Runs the command line writing to the given streams and returns the exit code (for callers outside this
+     * package, such as the Spark runner, that must not depend on picocli themselves).
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /**
      * A configured command line writing to the given streams (tests use their own). Start-up of the command line:
      * chooses the ND4J native build before any command can load ND4J.
      */
