@@ -26,7 +26,6 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.model.VaeModel;
@@ -40,6 +39,7 @@ final class TrainView {
     private final TrainingService service = new TrainingService();
     private final BorderPane root = new BorderPane();
     private final JFreeChart chart;
+    private final LossChart lossChart;
     final Button start = new Button("Start");
     final Button pause = new Button("Pause");
     final Button resume = new Button("Resume");
@@ -58,13 +58,13 @@ final class TrainView {
     TrainView(TrainViewModel vm, AppContext ctx) {
         this.vm = vm;
         this.ctx = ctx;
-        chart = Charts.stacked("Loss components per step", "step", vm.losses(), "REC and loss", vm.regularisers(),
-                "divergence terms");
-        Charts.style(chart, ctx.dark.get());
-        ctx.dark.addListener((o, was, now) -> Charts.style(chart, now));
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId("train-chart");
-        viewer.setMinSize(300, 240);
+        lossChart = new LossChart(ctx, "train-chart", "Loss per step", LossChart.Unit.STEP,
+                new String[] {"total and reconstruction", "divergence terms"},
+                new org.jfree.data.xy.XYSeriesCollection[] {vm.losses(), vm.regularisers()},
+                new int[][] {{LossChart.TOTAL, LossChart.RECONSTRUCTION}, {LossChart.DIVERGENCE, LossChart.KL1, LossChart.KL2}},
+                new int[] {3, 2});
+        lossChart.stepsPerEpoch(vm::stepsPerEpoch);
+        chart = lossChart.chart();
 
         ScrollPane form = new ScrollPane(form());
         form.setFitToWidth(true);
@@ -112,7 +112,7 @@ final class TrainView {
         VBox previewBox = new VBox(6, previewTitle, previewEmpty, preview);
         previewBox.setPadding(new Insets(0, 0, 0, 12));
 
-        BorderPane centre = new BorderPane(viewer);
+        BorderPane centre = new BorderPane(lossChart.node());
         centre.setRight(previewBox);
         VBox bottom = new VBox(6, bars, message);
         bottom.setPadding(new Insets(8, 0, 0, 0));
@@ -431,5 +431,9 @@ final class TrainView {
 
     JFreeChart chart() {
         return chart;
+    }
+
+    LossChart lossChart() {
+        return lossChart;
     }
 }
