@@ -52,10 +52,15 @@ final class Charts {
         return chart;
     }
 
+    /** The text colour of charts in the theme. */
+    static Color foreground(boolean dark) {
+        return dark ? new Color(0xdd, 0xe3, 0xea) : new Color(0x24, 0x29, 0x2f);
+    }
+
     /** Colours a chart for the theme: white paper in light mode, the window's dark grey in dark mode. */
     static void style(JFreeChart chart, boolean dark) {
         Color bg = dark ? new Color(0x22, 0x27, 0x2e) : Color.WHITE;
-        Color fg = dark ? new Color(0xdd, 0xe3, 0xea) : new Color(0x24, 0x29, 0x2f);
+        Color fg = foreground(dark);
         Color grid = dark ? new Color(0x44, 0x4c, 0x56) : new Color(0xdd, 0xdd, 0xdd);
         chart.setBackgroundPaint(bg);
         TextTitle title = chart.getTitle();

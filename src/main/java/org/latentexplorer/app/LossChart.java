@@ -3,7 +3,6 @@ package org.latentexplorer.app;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,8 +63,6 @@ final class LossChart {
     static final int KL1 = 3;
     static final int KL2 = 4;
 
-    private static final DecimalFormat PLAIN = new DecimalFormat("#,##0.####");
-
     /** One of the stacked plots: its raw series (owned by the caller), their smoothed copies and the comparison. */
     private record Part(XYPlot plot, XYSeriesCollection raw, int[] fields, XYSeriesCollection smoothed,
                         XYSeriesCollection overlay, XYLineAndShapeRenderer rawRenderer,
@@ -89,6 +86,9 @@ final class LossChart {
     private final VBox node;
     private IntSupplier stepsPerEpoch = () -> 0;
     private String compared;
+    private double comparedPerEpoch;
+    /** The chart's subtitle naming the compared history while there is one. */
+    private final org.jfree.chart.title.TextTitle comparison = new org.jfree.chart.title.TextTitle();
     private boolean rebuildQueued;
 
     /**
@@ -120,6 +120,7 @@ final class LossChart {
             sub.setRenderer(1, renderer(fields[p], false));
             XYSeriesCollection overlay = new XYSeriesCollection();
             XYLineAndShapeRenderer overlayRenderer = new XYLineAndShapeRenderer(true, true);
+            overlayRenderer.setDefaultSeriesVisibleInLegend(false); // named once, in the chart's subtitle
             sub.setDataset(2, overlay);
             sub.setRenderer(2, overlayRenderer);
             // the raw curves first, faint; the smoothed ones over them; in each, the total first and the
@@ -131,9 +132,14 @@ final class LossChart {
             raws[p].addChangeListener(e -> queueRebuild());
         }
         chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        comparison.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
         rebuild();
         Charts.style(chart, ctx.dark.get());
-        ctx.dark.addListener((o, was, now) -> Charts.style(chart, now));
+        comparison.setPaint(Charts.foreground(ctx.dark.get()));
+        ctx.dark.addListener((o, was, now) -> {
+            Charts.style(chart, now);
+            comparison.setPaint(Charts.foreground(now));
+        });
 
         viewer = new ChartViewer(chart);
         viewer.setId(id);
@@ -271,6 +277,19 @@ final class LossChart {
             p.rawRenderer.setDefaultSeriesVisible(w > 0, false);
             p.smoothed.setNotify(true);
         }
+        updateLogFloors();
+    }
+
+    /** A log axis' floor follows the data: zeros sit just below the smallest positive value. */
+    private void updateLogFloors() {
+        for (Part p : parts) {
+            if (p.plot.getRangeAxis() instanceof LogAxis l) {
+                double floor = ChartLookup.logFloor(List.of(p.raw, p.overlay));
+                if (floor != l.getSmallestValue()) {
+                    l.setSmallestValue(floor);
+                }
+            }
+        }
     }
 
     /** The smoothing weight in use (the slider's, below 1). */
@@ -283,9 +302,8 @@ final class LossChart {
         for (Part p : parts) {
             ValueAxis axis;
             if (log) {
-                LogAxis l = new LogAxis(p.label);
+                LogAxis l = new LossLogAxis(p.label);
                 l.setSmallestValue(ChartLookup.logFloor(List.of(p.raw, p.overlay)));
-                l.setNumberFormatOverride(PLAIN); // 12.5 rather than 10^1.1
                 axis = l;
             } else {
                 NumberAxis n = new NumberAxis(p.label);
@@ -328,16 +346,19 @@ final class LossChart {
             smoothed.add(p.smoothed);
             overlay.add(p.overlay);
         }
-        readout.setText(readout(x, unit, stepsPerEpoch.getAsInt(), raw, weight() > 0 ? smoothed : null, overlay));
+        readout.setText(readout(x, unit, stepsPerEpoch.getAsInt(), raw, weight() > 0 ? smoothed : null, overlay,
+                comparedPerEpoch));
     }
 
     /**
      * The read-out at {@code x}: the nearest recorded step (or epoch) of the curves — on a step axis with the epoch and
      * the step within it when {@code stepsPerEpoch > 0} — and each curve's value there (with its smoothed value when
-     * {@code smoothed} is given, parallel to {@code raw}); then each compared curve's value at its point nearest to x.
+     * {@code smoothed} is given, parallel to {@code raw}); then, on a line of its own, each compared curve's value at
+     * its point nearest to x, with that point's epoch (on a step axis from {@code overlayStepsPerEpoch}, the compared
+     * run's steps per epoch).
      */
     static String readout(double x, Unit unit, int stepsPerEpoch, List<XYDataset> raw, List<XYDataset> smoothed,
-                          List<XYDataset> overlay) {
+                          List<XYDataset> overlay, double overlayStepsPerEpoch) {
         double at = Double.NaN;
         for (XYDataset d : raw) {
             for (int s = 0; s < d.getSeriesCount() && Double.isNaN(at); s++) {
@@ -373,12 +394,26 @@ final class LossChart {
                 }
             }
         }
+        // the compared history on a line of its own: "name, epoch 3: total loss 281.6 · reconstruction 276.6 …"
+        String prefix = null;
         for (XYDataset d : overlay) {
             for (int s = 0; s < d.getSeriesCount(); s++) {
                 int i = ChartLookup.nearest(d, s, Double.isNaN(at) ? x : at);
-                if (i >= 0) {
-                    b.append(" · ").append(d.getSeriesKey(s)).append(' ').append(number(d.getYValue(s, i)));
+                if (i < 0) {
+                    continue;
                 }
+                String key = String.valueOf(d.getSeriesKey(s));
+                int colon = key.lastIndexOf(": ");
+                if (prefix == null) {
+                    prefix = colon < 0 ? "compared" : key.substring(0, colon);
+                    double ox = d.getXValue(s, i);
+                    long epoch = unit == Unit.EPOCH ? Math.round(ox)
+                            : overlayStepsPerEpoch > 0 ? Math.round(ox / overlayStepsPerEpoch + 0.5) : -1;
+                    b.append('\n').append(prefix).append(epoch > 0 ? ", epoch " + epoch : "").append(": ");
+                } else {
+                    b.append(" · ");
+                }
+                b.append(colon < 0 ? key : key.substring(colon + 2)).append(' ').append(number(d.getYValue(s, i)));
             }
         }
         return b.toString();
@@ -455,6 +490,12 @@ final class LossChart {
             p.overlay.setNotify(true);
         }
         compared = name;
+        comparedPerEpoch = perEpoch;
+        comparison.setText("dotted, a dot per epoch: " + name);
+        if (chart.getSubtitles().stream().noneMatch(t -> t == comparison)) {
+            chart.addSubtitle(0, comparison);
+        }
+        updateLogFloors();
     }
 
     /** Removes the compared history. */
@@ -463,6 +504,13 @@ final class LossChart {
             p.overlay.removeAllSeries();
         }
         compared = null;
+        chart.removeSubtitle(comparison);
+        updateLogFloors();
+    }
+
+    /** The subtitle naming the compared history ("" when none). */
+    String comparisonTitle() {
+        return compared == null ? "" : comparison.getText();
     }
 
     /**

@@ -34,20 +34,26 @@ class LossChartReadoutTest {
                 new double[] {3, 2.8, 2.6}));
         XYSeriesCollection overlay = new XYSeriesCollection(series("old.zip: total loss", new double[] {6, 18},
                 new double[] {100, 75}));
+        XYSeriesCollection overlayBottom = new XYSeriesCollection(series("old.zip: divergence", new double[] {6, 18},
+                new double[] {4, 3}));
         List<XYDataset> raw = List.of(top, bottom);
         // 23 is nearest step 20: epoch 2 of 12-step epochs, its step 8
+        // the compared run had 12 steps per epoch too: its point at step 18 is the mean of its epoch 2
         assertEquals("step 20 (epoch 2, step 8 of 12) · total loss 80.00 · reconstruction 55.00 · divergence 2.500"
-                        + " · old.zip: total loss 75.00",
-                LossChart.readout(23, LossChart.Unit.STEP, 12, raw, null, List.of(overlay, new XYSeriesCollection())));
+                        + "\nold.zip, epoch 2: total loss 75.00 · divergence 3.000",
+                LossChart.readout(23, LossChart.Unit.STEP, 12, raw, null, List.of(overlay, overlayBottom), 12));
         assertEquals("step 30 (epoch 3, step 6 of 12) · total loss 70.00 (smoothed 80.00) · reconstruction 50.00"
                         + " (smoothed 56.00) · divergence 2.000 (smoothed 2.600)",
                 LossChart.readout(400, LossChart.Unit.STEP, 12, raw, List.of(smoothTop, smoothBottom),
-                        List.of(new XYSeriesCollection(), new XYSeriesCollection())));
+                        List.of(new XYSeriesCollection(), new XYSeriesCollection()), 0));
         assertEquals("epoch 10 · total loss 90.00", LossChart.readout(2, LossChart.Unit.EPOCH, 0,
                 List.of(new XYSeriesCollection(series("total loss", new double[] {10, 20}, new double[] {90, 1}))), null,
-                List.of()));
-        assertEquals("step 7 · old.zip: total loss 100.0", LossChart.readout(7, LossChart.Unit.STEP, 0,
-                List.of(new XYSeriesCollection()), null, List.of(overlay)), "nothing trained yet: the comparison alone");
+                List.of(), 0));
+        assertEquals("step 7\nold.zip, epoch 1: total loss 100.0", LossChart.readout(7, LossChart.Unit.STEP, 0,
+                List.of(new XYSeriesCollection()), null, List.of(overlay), 12), "nothing trained yet: the comparison alone");
+        assertEquals("epoch 2 · total loss 1.000\nold.zip, epoch 6: total loss 100.0", LossChart.readout(2,
+                LossChart.Unit.EPOCH, 0, List.of(new XYSeriesCollection(series("total loss", new double[] {1, 2},
+                        new double[] {90, 1}))), null, List.of(overlay), 0));
     }
 
     @Test

@@ -130,10 +130,11 @@ class LossChartUiTest {
         }
         XYSeriesCollection bottom = fx(() -> chart.overlay(1));
         assertEquals(h.get(1).divergence(), bottom.getYValue(0, 1), 0.0);
-        assertTrue(fx(() -> chart.chart().getXYPlot().getLegendItems().getItemCount()) >= 5,
-                "the compared curves are in the legend");
+        assertTrue(fx(chart::comparisonTitle).contains(fx(() -> window.model().get().file().getFileName().toString())),
+                "the chart names the compared model");
         ROBOT.interact(() -> chart.compareNone.fire());
         assertEquals(0, fx(() -> chart.overlay(0).getSeriesCount()));
+        assertEquals("", fx(chart::comparisonTitle));
     }
 
     @Test
