@@ -99,24 +99,54 @@ final class Charts {
         }
     }
 
-    /** Text annotations and marker labels in the theme's text colour; markers light enough to see on dark. */
+    /**
+     * Text annotations and marker labels in the theme's text colour on a backing of the plot's colour (a curve
+     * under a label no longer strikes it through); the
+     * trained-α marker light enough to see on dark, dark on light.
+     */
     private static void annotations(XYPlot plot, Color fg, boolean dark) {
+        Color bg = dark ? new Color(0x22, 0x27, 0x2e) : Color.WHITE;
+        Color backing = new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 215);
         for (Object a : plot.getAnnotations()) {
             if (a instanceof org.jfree.chart.annotations.XYTextAnnotation t) {
                 t.setPaint(fg);
+                t.setBackgroundPaint(backing);
             }
         }
         for (org.jfree.chart.ui.Layer layer : new org.jfree.chart.ui.Layer[] {org.jfree.chart.ui.Layer.FOREGROUND,
                 org.jfree.chart.ui.Layer.BACKGROUND}) {
-            java.util.Collection<?> markers = plot.getDomainMarkers(layer);
-            if (markers == null) {
-                continue;
+            for (boolean domain : new boolean[] {true, false}) {
+                java.util.Collection<?> markers = domain ? plot.getDomainMarkers(layer) : plot.getRangeMarkers(layer);
+                if (markers == null) {
+                    continue;
+                }
+                for (Object o : markers) {
+                    org.jfree.chart.plot.Marker m = (org.jfree.chart.plot.Marker) o;
+                    m.setLabelPaint(fg);
+                    m.setLabelBackgroundColor(backing);
+                    m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+                    // the trained-α line is grey: lightened on dark (the reference lines keep their legend colours)
+                    if (domain && m.getPaint() instanceof Color c) {
+                        if (dark && brightness(c) < 0.5) {
+                            m.setPaint(new Color(0xdd, 0xe3, 0xea));
+                        } else if (!dark && c.equals(new Color(0xdd, 0xe3, 0xea))) {
+                            m.setPaint(Color.DARK_GRAY); // back from dark: the marker's own colour
+                        }
+                    }
+                }
             }
-            for (Object o : markers) {
-                org.jfree.chart.plot.Marker m = (org.jfree.chart.plot.Marker) o;
-                m.setLabelPaint(fg);
-                if (dark && m.getPaint() instanceof Color c && brightness(c) < 0.5) {
-                    m.setPaint(new Color(0xdd, 0xe3, 0xea));
+        }
+        // the marker's legend entry (a grey line) follows it
+        org.jfree.chart.LegendItemCollection fixed = plot.getFixedLegendItems();
+        if (fixed != null) {
+            for (int i = 0; i < fixed.getItemCount(); i++) {
+                org.jfree.chart.LegendItem item = fixed.get(i);
+                if (item.getLinePaint() instanceof Color c) {
+                    if (dark && brightness(c) < 0.5 && c.getRed() == c.getGreen() && c.getGreen() == c.getBlue()) {
+                        item.setLinePaint(new Color(0xdd, 0xe3, 0xea));
+                    } else if (!dark && c.equals(new Color(0xdd, 0xe3, 0xea))) {
+                        item.setLinePaint(Color.DARK_GRAY);
+                    }
                 }
             }
         }

@@ -53,7 +53,7 @@ final class TraverseView {
         liveView.setFitHeight(192);
         liveView.setSmooth(false);
         gridView.imageProperty().bind(Bindings.createObjectBinding(() -> vm.gridProperty().get() == null ? null
-                : FxImages.of(vm.gridProperty().get().toAnnotatedImage()), vm.gridProperty()));
+                : FxImages.of(shown(vm.gridProperty().get(), ctx.dark.get())), vm.gridProperty(), ctx.dark));
         liveView.imageProperty().bind(Bindings.createObjectBinding(() -> {
             TraverseViewModel.Tile t = vm.liveProperty().get();
             return t == null ? null : FxImages.image(t.pixels(), t.channels(), t.height(), t.width());
@@ -208,6 +208,17 @@ final class TraverseView {
         names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels keep their full text
         g.getColumnConstraints().setAll(names, new javafx.scene.layout.ColumnConstraints());
         return s;
+    }
+
+    /** Dark theme: the row-label strip is dark too (the exported PNG keeps the grid's padding colour). */
+    static final java.awt.Color DARK_LABEL_STRIP = new java.awt.Color(0x0d, 0x11, 0x17);
+
+    /** The grid as shown: its row labels (if any) on a strip of the theme's colour. */
+    static java.awt.image.BufferedImage shown(org.latentexplorer.render.traversal.GridImage g, boolean dark) {
+        if (g.labelPosition() == org.latentexplorer.render.traversal.LabelPosition.NONE || !dark) {
+            return g.toAnnotatedImage();
+        }
+        return org.latentexplorer.render.traversal.RowLabels.annotate(g, DARK_LABEL_STRIP);
     }
 
     private ToggleButton anchorButton(String text, TraverseViewModel.AnchorKind kind, ToggleGroup group) {
