@@ -86,8 +86,15 @@ final class ModelsView {
                 new String[] {"mean loss"}, new XYSeriesCollection[] {historyData},
                 new int[][] {{LossChart.TOTAL, LossChart.RECONSTRUCTION, LossChart.DIVERGENCE}}, new int[] {1});
         Node chart = historyChart.node();
-        VBox details = new VBox(8, title("Manifest"), manifest, title("Loss history"), history, chart);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        // the table and the chart share the height below the manifest; the divider moves
+        VBox table = new VBox(4, title("Loss history"), history);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        table.setMinHeight(90);
+        SplitPane lower = new SplitPane(table, chart);
+        lower.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        lower.setDividerPositions(0.35);
+        VBox details = new VBox(8, title("Manifest"), manifest, lower);
+        VBox.setVgrow(lower, Priority.ALWAYS);
         details.setPadding(new Insets(12));
         root.getItems().addAll(left, details);
         root.setDividerPositions(0.28);

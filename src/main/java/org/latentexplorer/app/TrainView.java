@@ -40,6 +40,7 @@ final class TrainView {
     private final BorderPane root = new BorderPane();
     private final JFreeChart chart;
     private final LossChart lossChart;
+    private final VBox actions = new VBox(6);
     final Button start = new Button("Start");
     final Button pause = new Button("Pause");
     final Button resume = new Button("Resume");
@@ -68,7 +69,7 @@ final class TrainView {
 
         ScrollPane form = new ScrollPane(form());
         form.setFitToWidth(true);
-        form.setPrefViewportWidth(360);
+        form.setPrefViewportWidth(440); // the longest choice ("JS⁎ᴳᵅ′: its dual (the paper's best)") in full
         form.getStyleClass().add("side-panel");
 
         ProgressBar epochBar = new ProgressBar();
@@ -118,7 +119,11 @@ final class TrainView {
         bottom.setPadding(new Insets(8, 0, 0, 0));
         centre.setBottom(bottom);
         centre.setPadding(new Insets(10));
-        root.setLeft(form);
+        actions.setPadding(new Insets(8, 12, 10, 12));
+        actions.getStyleClass().add("action-bar");
+        VBox left = new VBox(form, actions);
+        VBox.setVgrow(form, Priority.ALWAYS);
+        root.setLeft(left);
         root.setCenter(centre);
 
         service.setOnSucceeded(e -> finished((VaeModel) service.getValue(), null));
@@ -266,11 +271,10 @@ final class TrainView {
         pause.setTooltip(new Tooltip("Pause between steps (Ctrl+P)"));
         cancel.setTooltip(new Tooltip("Stop before the next step; the last epoch's checkpoint is kept"));
         save.setTooltip(new Tooltip("Save the latest checkpoint (Ctrl+S); written atomically"));
-        HBox buttons = new HBox(6, start, pause, resume, cancel);
-        g.add(buttons, 0, row++, 2, 1);
-        g.add(new HBox(6, save, continueRun), 0, row, 2, 1);
+        // the run's buttons sit under the scrolling form, always in view (1280×720 included)
+        actions.getChildren().setAll(new HBox(6, start, pause, resume, cancel), new HBox(6, save, continueRun));
         ColumnConstraints c0 = new ColumnConstraints();
-        ColumnConstraints c1 = new ColumnConstraints(160, 220, Double.MAX_VALUE);
+        ColumnConstraints c1 = new ColumnConstraints(160, 300, Double.MAX_VALUE);
         c1.setHgrow(Priority.ALWAYS);
         g.getColumnConstraints().addAll(c0, c1);
         return g;

@@ -62,8 +62,7 @@ final class TraverseView {
         StackPane gridPane = new StackPane(gridView);
         gridPane.getStyleClass().add("image-well");
         gridPane.setMinSize(200, 200);
-        gridView.fitWidthProperty().bind(gridPane.widthProperty().subtract(16));
-        gridView.fitHeightProperty().bind(gridPane.heightProperty().subtract(16));
+        CrispFit.bind(gridView, gridPane, 8); // grows with the window in whole-number steps: crisp pixels
 
         Label liveTitle = new Label("Anchor, decoded live");
         liveTitle.getStyleClass().add("section-title");
