@@ -139,15 +139,21 @@ final class Charts {
         // the marker's legend entry (a grey line) follows it
         org.jfree.chart.LegendItemCollection fixed = plot.getFixedLegendItems();
         if (fixed != null) {
+            boolean changed = false;
             for (int i = 0; i < fixed.getItemCount(); i++) {
                 org.jfree.chart.LegendItem item = fixed.get(i);
                 if (item.getLinePaint() instanceof Color c) {
                     if (dark && brightness(c) < 0.5 && c.getRed() == c.getGreen() && c.getGreen() == c.getBlue()) {
                         item.setLinePaint(new Color(0xdd, 0xe3, 0xea));
+                        changed = true;
                     } else if (!dark && c.equals(new Color(0xdd, 0xe3, 0xea))) {
                         item.setLinePaint(Color.DARK_GRAY);
+                        changed = true;
                     }
                 }
+            }
+            if (changed) {
+                plot.setFixedLegendItems(fixed); // a legend item's paint fires no change: redraw the legend
             }
         }
     }

@@ -49,8 +49,6 @@ final class TraverseView {
         gridView.setPreserveRatio(true);
         gridView.setSmooth(false);
         liveView.setId("traverse-live");
-        liveView.setFitWidth(192);
-        liveView.setFitHeight(192);
         liveView.setSmooth(false);
         gridView.imageProperty().bind(Bindings.createObjectBinding(() -> vm.gridProperty().get() == null ? null
                 : FxImages.of(shown(vm.gridProperty().get(), ctx.dark.get())), vm.gridProperty(), ctx.dark));
@@ -71,10 +69,15 @@ final class TraverseView {
         sliderScroll.setPrefViewportWidth(230);
         Label latentTitle = new Label("Latent values (drag to re-decode)");
         latentTitle.setWrapText(true);
+        latentTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped in full, never cut short
         VBox right = new VBox(8, liveTitle, new StackPane(liveView), latentTitle, sliderScroll);
         VBox.setVgrow(sliderScroll, Priority.ALWAYS);
         right.setPadding(new Insets(10));
         right.setPrefWidth(250);
+        // a low window: the live image gives up height to the sliders (192 px from about 850 px high)
+        javafx.beans.binding.NumberBinding live = Bindings.max(96, Bindings.min(192, right.heightProperty().subtract(230)));
+        liveView.fitWidthProperty().bind(live);
+        liveView.fitHeightProperty().bind(live);
 
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
