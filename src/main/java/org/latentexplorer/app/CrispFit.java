@@ -8,7 +8,7 @@ import javafx.scene.layout.Region;
 /**
  * Sizes an image to the space it has so that its pixels stay crisp: the largest whole-number scale that fits
  * (each image pixel an n×n block, nearest neighbour), or, when even 1× does not fit, the largest fractional scale
- * that does.
+ * that does, filtered (a shrunken grid's lines and row labels would break up under nearest neighbour).
  */
 final class CrispFit {
     private CrispFit() {
@@ -25,7 +25,6 @@ final class CrispFit {
 
     /** Keeps {@code view}'s size the crisp fit of its image in {@code space} less {@code inset} on each side. */
     static void bind(ImageView view, Region space, double inset) {
-        view.setSmooth(false);
         view.setPreserveRatio(true);
         InvalidationListener update = o -> {
             Image image = view.getImage();
@@ -34,6 +33,7 @@ final class CrispFit {
             }
             double s = scale(image.getWidth(), image.getHeight(), space.getWidth() - 2 * inset,
                     space.getHeight() - 2 * inset);
+            view.setSmooth(s < 1);
             view.setFitWidth(Math.max(1, image.getWidth() * s));
             view.setFitHeight(Math.max(1, image.getHeight() * s));
         };

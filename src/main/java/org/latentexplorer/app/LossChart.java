@@ -143,7 +143,7 @@ final class LossChart {
 
         viewer = new ChartViewer(chart);
         viewer.setId(id);
-        viewer.setMinSize(300, 200);
+        viewer.setMinSize(300, 150);
         // dragging a box zooms and the wheel zooms (the viewer's own); Ctrl+drag pans as well as Alt+drag
         viewer.getCanvas().addMouseHandler(new PanHandlerFX("pan-ctrl", false, true, false, false));
         viewer.addChartMouseListener(new ChartMouseListenerFX() {

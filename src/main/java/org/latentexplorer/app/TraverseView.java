@@ -273,6 +273,7 @@ final class TraverseView {
         interp.setPreserveRatio(true);
         interp.setFitHeight(72);
         interp.setSmooth(false);
+        interp.managedProperty().bind(interp.imageProperty().isNotNull()); // no empty band before A and B are picked
         interp.imageProperty().bind(Bindings.createObjectBinding(() -> vm.interpolationProperty().get() == null ? null
                 : FxImages.of(vm.interpolationProperty().get()), vm.interpolationProperty()));
         HBox controls = new HBox(8, new Label("Interpolation"), setA, setB, method, ab);
