@@ -52,10 +52,15 @@ final class Charts {
         return chart;
     }
 
+    /** The text colour of charts in the theme. */
+    static Color foreground(boolean dark) {
+        return dark ? new Color(0xdd, 0xe3, 0xea) : new Color(0x24, 0x29, 0x2f);
+    }
+
     /** Colours a chart for the theme: white paper in light mode, the window's dark grey in dark mode. */
     static void style(JFreeChart chart, boolean dark) {
         Color bg = dark ? new Color(0x22, 0x27, 0x2e) : Color.WHITE;
-        Color fg = dark ? new Color(0xdd, 0xe3, 0xea) : new Color(0x24, 0x29, 0x2f);
+        Color fg = foreground(dark);
         Color grid = dark ? new Color(0x44, 0x4c, 0x56) : new Color(0xdd, 0xdd, 0xdd);
         chart.setBackgroundPaint(bg);
         TextTitle title = chart.getTitle();
@@ -94,25 +99,61 @@ final class Charts {
         }
     }
 
-    /** Text annotations and marker labels in the theme's text colour; markers light enough to see on dark. */
+    /**
+     * Text annotations and marker labels in the theme's text colour on a backing of the plot's colour (a curve
+     * under a label no longer strikes it through); the
+     * trained-α marker light enough to see on dark, dark on light.
+     */
     private static void annotations(XYPlot plot, Color fg, boolean dark) {
+        Color bg = dark ? new Color(0x22, 0x27, 0x2e) : Color.WHITE;
+        Color backing = new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 215);
         for (Object a : plot.getAnnotations()) {
             if (a instanceof org.jfree.chart.annotations.XYTextAnnotation t) {
                 t.setPaint(fg);
+                t.setBackgroundPaint(backing);
             }
         }
         for (org.jfree.chart.ui.Layer layer : new org.jfree.chart.ui.Layer[] {org.jfree.chart.ui.Layer.FOREGROUND,
                 org.jfree.chart.ui.Layer.BACKGROUND}) {
-            java.util.Collection<?> markers = plot.getDomainMarkers(layer);
-            if (markers == null) {
-                continue;
-            }
-            for (Object o : markers) {
-                org.jfree.chart.plot.Marker m = (org.jfree.chart.plot.Marker) o;
-                m.setLabelPaint(fg);
-                if (dark && m.getPaint() instanceof Color c && brightness(c) < 0.5) {
-                    m.setPaint(new Color(0xdd, 0xe3, 0xea));
+            for (boolean domain : new boolean[] {true, false}) {
+                java.util.Collection<?> markers = domain ? plot.getDomainMarkers(layer) : plot.getRangeMarkers(layer);
+                if (markers == null) {
+                    continue;
                 }
+                for (Object o : markers) {
+                    org.jfree.chart.plot.Marker m = (org.jfree.chart.plot.Marker) o;
+                    m.setLabelPaint(fg);
+                    m.setLabelBackgroundColor(backing);
+                    m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+                    // the trained-α line is grey: lightened on dark (the reference lines keep their legend colours)
+                    if (domain && m.getPaint() instanceof Color c) {
+                        if (dark && brightness(c) < 0.5) {
+                            m.setPaint(new Color(0xdd, 0xe3, 0xea));
+                        } else if (!dark && c.equals(new Color(0xdd, 0xe3, 0xea))) {
+                            m.setPaint(Color.DARK_GRAY); // back from dark: the marker's own colour
+                        }
+                    }
+                }
+            }
+        }
+        // the marker's legend entry (a grey line) follows it
+        org.jfree.chart.LegendItemCollection fixed = plot.getFixedLegendItems();
+        if (fixed != null) {
+            boolean changed = false;
+            for (int i = 0; i < fixed.getItemCount(); i++) {
+                org.jfree.chart.LegendItem item = fixed.get(i);
+                if (item.getLinePaint() instanceof Color c) {
+                    if (dark && brightness(c) < 0.5 && c.getRed() == c.getGreen() && c.getGreen() == c.getBlue()) {
+                        item.setLinePaint(new Color(0xdd, 0xe3, 0xea));
+                        changed = true;
+                    } else if (!dark && c.equals(new Color(0xdd, 0xe3, 0xea))) {
+                        item.setLinePaint(Color.DARK_GRAY);
+                        changed = true;
+                    }
+                }
+            }
+            if (changed) {
+                plot.setFixedLegendItems(fixed); // a legend item's paint fires no change: redraw the legend
             }
         }
     }

@@ -81,6 +81,7 @@ final class FitDemoView {
         vm.alpha.addListener((o, was, now) -> alpha.setValue(now.doubleValue()));
         Label alphaValue = new Label();
         alphaValue.textProperty().bind(alpha.valueProperty().asString("%.2f"));
+        alphaValue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane.setHgrow(alpha, Priority.ALWAYS);
         controls.addRow(row++, new Label("α"), alpha, alphaValue);
 
@@ -145,9 +146,13 @@ final class FitDemoView {
         status.textProperty().bind(vm.statusProperty());
         controls.add(status, 0, row, 3, 1);
         controls.setPadding(new Insets(10));
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "components K", "objectives" in full
+        controls.getColumnConstraints().setAll(names);
         ScrollPane left = new ScrollPane(controls);
         left.setFitToWidth(true);
-        left.setMinWidth(240);
+        left.setMinWidth(345); // its title, labels and buttons in full from 1280 wide up
+        SplitPane.setResizableWithParent(left, false);
         root.getItems().addAll(left, new BorderPane(canvas));
         root.setDividerPositions(0.24);
     }

@@ -97,8 +97,11 @@ final class LatentMapView {
                 + "largest variance (PCA). Colour by a true factor to see which ones the model separates.");
         explain.setWrapText(true);
         explain.setMaxWidth(200);
+        Label clicked = new Label("clicked point decoded (z = μ), now the Traverse anchor:");
+        clicked.setWrapText(true); // the column is narrow: wrapped, not cut short
+        clicked.setMaxWidth(200);
         VBox side = new VBox(8, title, explain, new Label("colour by"), factor, hovered, hoveredText,
-                new Label("clicked point decoded (z = μ), now the Traverse anchor:"), decodedView, export, new Label("reconstructions (below):"), other, exportStrip, status);
+                clicked, decodedView, export, new Label("reconstructions (below):"), other, exportStrip, status);
         side.setPadding(new Insets(10));
         ScrollPane left = new ScrollPane(side);
         left.setFitToWidth(true);

@@ -456,6 +456,10 @@ public final class MainWindow implements AutoCloseable {
         return ctx;
     }
 
+    ModelsView modelsView() {
+        return modelsView;
+    }
+
     TrainView trainView() {
         return trainView;
     }

@@ -20,8 +20,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.latentexplorer.model.EpochRecord;
@@ -39,7 +37,7 @@ final class ModelsView {
     private final GridPane manifest = new GridPane();
     private final TableView<EpochRecord> history = new TableView<>();
     private final XYSeriesCollection historyData = new XYSeriesCollection();
-    private final JFreeChart historyChart;
+    private final LossChart historyChart;
 
     ModelsView(AppContext ctx, Consumer<Path> opener) {
         this.ctx = ctx;
@@ -84,16 +82,19 @@ final class ModelsView {
         history.getColumns().add(column("seconds", r -> String.format(Locale.ROOT, "%.1f", r.seconds())));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setPlaceholder(new Label("no epochs recorded: an untrained model"));
-        historyChart = Charts.lines("Loss history per epoch", "epoch", "mean loss", historyData);
-        // epochs are whole numbers: no ticks at 1.5, 2.5 …
-        ((org.jfree.chart.axis.NumberAxis) historyChart.getXYPlot().getDomainAxis())
-                .setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-        Charts.style(historyChart, ctx.dark.get());
-        ctx.dark.addListener((o, was, now) -> Charts.style(historyChart, now));
-        ChartViewer chart = new ChartViewer(historyChart);
-        chart.setMinSize(260, 200);
-        VBox details = new VBox(8, title("Manifest"), manifest, title("Loss history"), history, chart);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        historyChart = new LossChart(ctx, "models-chart", "Loss history per epoch", LossChart.Unit.EPOCH,
+                new String[] {"mean loss"}, new XYSeriesCollection[] {historyData},
+                new int[][] {{LossChart.TOTAL, LossChart.RECONSTRUCTION, LossChart.DIVERGENCE}}, new int[] {1});
+        Node chart = historyChart.node();
+        // the table and the chart share the height below the manifest; the divider moves
+        VBox table = new VBox(4, title("Loss history"), history);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        table.setMinHeight(90);
+        SplitPane lower = new SplitPane(table, chart);
+        lower.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        lower.setDividerPositions(0.35);
+        VBox details = new VBox(8, title("Manifest"), manifest, lower);
+        VBox.setVgrow(lower, Priority.ALWAYS);
         details.setPadding(new Insets(12));
         root.getItems().addAll(left, details);
         root.setDividerPositions(0.28);
@@ -243,7 +244,7 @@ final class ModelsView {
             entry(row, "Note", "freshly initialised, not trained: train one in the Train view or open a model file");
         }
         history.getItems().setAll(mf.history());
-        XYSeries loss = new XYSeries("loss");
+        XYSeries loss = new XYSeries("total loss");
         XYSeries rec = new XYSeries("reconstruction");
         XYSeries div = new XYSeries("divergence");
         for (EpochRecord r : mf.history()) {
@@ -263,6 +264,10 @@ final class ModelsView {
         v.setWrapText(true);
         manifest.addRow(row, k, v);
         return row + 1;
+    }
+
+    LossChart historyChart() {
+        return historyChart;
     }
 
     Node node() {

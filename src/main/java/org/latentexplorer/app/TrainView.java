@@ -26,7 +26,6 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.model.VaeModel;
@@ -40,6 +39,8 @@ final class TrainView {
     private final TrainingService service = new TrainingService();
     private final BorderPane root = new BorderPane();
     private final JFreeChart chart;
+    private final LossChart lossChart;
+    private final VBox actions = new VBox(6);
     final Button start = new Button("Start");
     final Button pause = new Button("Pause");
     final Button resume = new Button("Resume");
@@ -58,17 +59,17 @@ final class TrainView {
     TrainView(TrainViewModel vm, AppContext ctx) {
         this.vm = vm;
         this.ctx = ctx;
-        chart = Charts.stacked("Loss components per step", "step", vm.losses(), "REC and loss", vm.regularisers(),
-                "divergence terms");
-        Charts.style(chart, ctx.dark.get());
-        ctx.dark.addListener((o, was, now) -> Charts.style(chart, now));
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId("train-chart");
-        viewer.setMinSize(300, 240);
+        lossChart = new LossChart(ctx, "train-chart", "Loss per step", LossChart.Unit.STEP,
+                new String[] {"total and reconstruction", "divergence terms"},
+                new org.jfree.data.xy.XYSeriesCollection[] {vm.losses(), vm.regularisers()},
+                new int[][] {{LossChart.TOTAL, LossChart.RECONSTRUCTION}, {LossChart.DIVERGENCE, LossChart.KL1, LossChart.KL2}},
+                new int[] {3, 2});
+        lossChart.stepsPerEpoch(vm::stepsPerEpoch);
+        chart = lossChart.chart();
 
         ScrollPane form = new ScrollPane(form());
         form.setFitToWidth(true);
-        form.setPrefViewportWidth(360);
+        form.setPrefViewportWidth(440); // the longest choice ("JS⁎ᴳᵅ′: its dual (the paper's best)") in full
         form.getStyleClass().add("side-panel");
 
         ProgressBar epochBar = new ProgressBar();
@@ -112,13 +113,17 @@ final class TrainView {
         VBox previewBox = new VBox(6, previewTitle, previewEmpty, preview);
         previewBox.setPadding(new Insets(0, 0, 0, 12));
 
-        BorderPane centre = new BorderPane(viewer);
+        BorderPane centre = new BorderPane(lossChart.node());
         centre.setRight(previewBox);
         VBox bottom = new VBox(6, bars, message);
         bottom.setPadding(new Insets(8, 0, 0, 0));
         centre.setBottom(bottom);
         centre.setPadding(new Insets(10));
-        root.setLeft(form);
+        actions.setPadding(new Insets(8, 12, 10, 12));
+        actions.getStyleClass().add("action-bar");
+        VBox left = new VBox(form, actions);
+        VBox.setVgrow(form, Priority.ALWAYS);
+        root.setLeft(left);
         root.setCenter(centre);
 
         service.setOnSucceeded(e -> finished((VaeModel) service.getValue(), null));
@@ -266,11 +271,10 @@ final class TrainView {
         pause.setTooltip(new Tooltip("Pause between steps (Ctrl+P)"));
         cancel.setTooltip(new Tooltip("Stop before the next step; the last epoch's checkpoint is kept"));
         save.setTooltip(new Tooltip("Save the latest checkpoint (Ctrl+S); written atomically"));
-        HBox buttons = new HBox(6, start, pause, resume, cancel);
-        g.add(buttons, 0, row++, 2, 1);
-        g.add(new HBox(6, save, continueRun), 0, row, 2, 1);
+        // the run's buttons sit under the scrolling form, always in view (1280×720 included)
+        actions.getChildren().setAll(new HBox(6, start, pause, resume, cancel), new HBox(6, save, continueRun));
         ColumnConstraints c0 = new ColumnConstraints();
-        ColumnConstraints c1 = new ColumnConstraints(160, 220, Double.MAX_VALUE);
+        ColumnConstraints c1 = new ColumnConstraints(160, 300, Double.MAX_VALUE);
         c1.setHgrow(Priority.ALWAYS);
         g.getColumnConstraints().addAll(c0, c1);
         return g;
@@ -431,5 +435,9 @@ final class TrainView {
 
     JFreeChart chart() {
         return chart;
+    }
+
+    LossChart lossChart() {
+        return lossChart;
     }
 }

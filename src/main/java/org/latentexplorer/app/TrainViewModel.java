@@ -89,6 +89,8 @@ public final class TrainViewModel {
     /** The run's progress when this job started: a continued run begins after its file's epochs. */
     private double startProgress;
     private int stride = 1;
+    /** The running job's steps per epoch (0 before it starts), for the chart's read-out. */
+    private int stepsPerEpoch;
     private final double[] sums = new double[5];
     private int inStride;
 
@@ -247,6 +249,11 @@ public final class TrainViewModel {
         return new String[] {"total loss", "reconstruction", div};
     }
 
+    /** The steps of one epoch of the running (or last) job, 0 before it has started. */
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
     /** The running (or last) job. */
     public TrainingJob job() {
         return job;
@@ -264,6 +271,7 @@ public final class TrainViewModel {
             if (e instanceof TrainingEvents.Started s) {
                 long total = (long) s.stepsPerEpoch() * (s.config().epochs() - s.firstEpoch() + 1);
                 stride = (int) Math.max(1, total / MAX_POINTS);
+                stepsPerEpoch = s.stepsPerEpoch();
                 startNanos = System.nanoTime();
                 startProgress = (double) (s.firstEpoch() - 1) / Math.max(1, s.config().epochs());
                 progressText.set(String.format(Locale.ROOT, "%,d examples, %d steps per epoch, %,d parameters",

@@ -49,11 +49,9 @@ final class TraverseView {
         gridView.setPreserveRatio(true);
         gridView.setSmooth(false);
         liveView.setId("traverse-live");
-        liveView.setFitWidth(192);
-        liveView.setFitHeight(192);
         liveView.setSmooth(false);
         gridView.imageProperty().bind(Bindings.createObjectBinding(() -> vm.gridProperty().get() == null ? null
-                : FxImages.of(vm.gridProperty().get().toAnnotatedImage()), vm.gridProperty()));
+                : FxImages.of(shown(vm.gridProperty().get(), ctx.dark.get())), vm.gridProperty(), ctx.dark));
         liveView.imageProperty().bind(Bindings.createObjectBinding(() -> {
             TraverseViewModel.Tile t = vm.liveProperty().get();
             return t == null ? null : FxImages.image(t.pixels(), t.channels(), t.height(), t.width());
@@ -62,8 +60,7 @@ final class TraverseView {
         StackPane gridPane = new StackPane(gridView);
         gridPane.getStyleClass().add("image-well");
         gridPane.setMinSize(200, 200);
-        gridView.fitWidthProperty().bind(gridPane.widthProperty().subtract(16));
-        gridView.fitHeightProperty().bind(gridPane.heightProperty().subtract(16));
+        CrispFit.bind(gridView, gridPane, 8); // grows with the window in whole-number steps: crisp pixels
 
         Label liveTitle = new Label("Anchor, decoded live");
         liveTitle.getStyleClass().add("section-title");
@@ -72,10 +69,15 @@ final class TraverseView {
         sliderScroll.setPrefViewportWidth(230);
         Label latentTitle = new Label("Latent values (drag to re-decode)");
         latentTitle.setWrapText(true);
+        latentTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped in full, never cut short
         VBox right = new VBox(8, liveTitle, new StackPane(liveView), latentTitle, sliderScroll);
         VBox.setVgrow(sliderScroll, Priority.ALWAYS);
         right.setPadding(new Insets(10));
         right.setPrefWidth(250);
+        // a low window: the live image gives up height to the sliders (192 px from about 850 px high)
+        javafx.beans.binding.NumberBinding live = Bindings.max(96, Bindings.min(192, right.heightProperty().subtract(230)));
+        liveView.fitWidthProperty().bind(live);
+        liveView.fitHeightProperty().bind(live);
 
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
@@ -210,6 +212,17 @@ final class TraverseView {
         return s;
     }
 
+    /** Dark theme: the row-label strip is dark too (the exported PNG keeps the grid's padding colour). */
+    static final java.awt.Color DARK_LABEL_STRIP = new java.awt.Color(0x0d, 0x11, 0x17);
+
+    /** The grid as shown: its row labels (if any) on a strip of the theme's colour. */
+    static java.awt.image.BufferedImage shown(org.latentexplorer.render.traversal.GridImage g, boolean dark) {
+        if (g.labelPosition() == org.latentexplorer.render.traversal.LabelPosition.NONE || !dark) {
+            return g.toAnnotatedImage();
+        }
+        return org.latentexplorer.render.traversal.RowLabels.annotate(g, DARK_LABEL_STRIP);
+    }
+
     private ToggleButton anchorButton(String text, TraverseViewModel.AnchorKind kind, ToggleGroup group) {
         ToggleButton b = new ToggleButton(text);
         b.setId("anchor-" + kind.name().toLowerCase(Locale.ROOT));
@@ -260,6 +273,7 @@ final class TraverseView {
         interp.setPreserveRatio(true);
         interp.setFitHeight(72);
         interp.setSmooth(false);
+        interp.managedProperty().bind(interp.imageProperty().isNotNull()); // no empty band before A and B are picked
         interp.imageProperty().bind(Bindings.createObjectBinding(() -> vm.interpolationProperty().get() == null ? null
                 : FxImages.of(vm.interpolationProperty().get()), vm.interpolationProperty()));
         HBox controls = new HBox(8, new Label("Interpolation"), setA, setB, method, ab);

@@ -167,7 +167,7 @@ public final class AlphaCurves {
         ValueMarker m = new ValueMarker(y, paint, stroke);
         m.setLabel(name);
         m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        m.setLabelTextAnchor(TextAnchor.TOP_LEFT); // below its line: the largest (KL(p‖q)) is not cut off at the top
         plot.addRangeMarker(m);
         legend.add(lineLegend(name, paint, stroke));
     }

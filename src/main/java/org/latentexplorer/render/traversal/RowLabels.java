@@ -8,7 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
- * Draws a grid's row labels in a margin to its left or right. The margin has the padding colour; labels
+ * Draws a grid's row labels in a margin to its left or right. The margin has the padding colour (or a given one); labels
  * are in the contrasting colour, inactive rows in mid grey; each label is centred on its row's tiles.
  * The grid's own pixels are copied unchanged.
  */
@@ -21,6 +21,15 @@ public final class RowLabels {
 
     /** The grid with a label margin on the side given by {@link GridImage#labelPosition()} (RIGHT if NONE). */
     public static BufferedImage annotate(GridImage grid) {
+        int pad = MakeGrid.toByte(grid.padValue());
+        return annotate(grid, new Color(pad, pad, pad));
+    }
+
+    /**
+     * The same with the margin in {@code background} (the app's dark theme: a dark strip instead of the white
+     * padding colour) and the labels in black or white, whichever contrasts with it.
+     */
+    public static BufferedImage annotate(GridImage grid, Color background) {
         boolean left = grid.labelPosition() == LabelPosition.LEFT;
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(9, Math.min(14, (int) Math.round(grid.tileHeight() * 0.4))));
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
@@ -35,13 +44,14 @@ public final class RowLabels {
         BufferedImage out = new BufferedImage(grid.width() + margin, grid.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
-            int pad = MakeGrid.toByte(grid.padValue());
-            g.setColor(new Color(pad, pad, pad));
+            g.setColor(background);
             g.fillRect(0, 0, out.getWidth(), out.getHeight());
             g.drawImage(grid.toBufferedImage(), left ? margin : 0, 0, null);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setFont(font);
-            Color text = pad >= 128 ? Color.BLACK : Color.WHITE;
+            double brightness = (0.299 * background.getRed() + 0.587 * background.getGreen()
+                    + 0.114 * background.getBlue()) / 255.0;
+            Color text = brightness >= 0.5 ? Color.BLACK : Color.WHITE;
             int x0 = left ? MARGIN_GAP : grid.width() + MARGIN_GAP;
             for (int r = 0; r < grid.rows(); r++) {
                 g.setColor(grid.inactive(r) ? Color.GRAY : text);

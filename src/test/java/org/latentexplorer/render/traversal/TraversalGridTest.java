@@ -168,6 +168,31 @@ class TraversalGridTest {
         assertEquals(0f, z[0], 0f);
     }
 
+    @Test
+    void aDarkLabelStripHasLightLabelsAndTheSameGrid() {
+        BarDecoder dec = new BarDecoder(3, 16, 16);
+        GridImage g = TraversalGrid.render(TraversalSpec.disentanglingVae(), dec,
+                TraversalInputs.none().withScores(new double[] {0.2, 1.5, 0.004}, "KL"));
+        java.awt.Color strip = new java.awt.Color(0x0d, 0x11, 0x17);
+        BufferedImage dark = RowLabels.annotate(g, strip);
+        BufferedImage light = g.toAnnotatedImage();
+        assertEquals(light.getWidth(), dark.getWidth(), "the same margin");
+        assertArrayEquals(g.toBufferedImage().getRGB(0, 0, g.width(), g.height(), null, 0, g.width()),
+                dark.getRGB(0, 0, g.width(), g.height(), null, 0, g.width()), "the grid's pixels untouched");
+        int margin = dark.getWidth() - g.width();
+        int background = 0;
+        int bright = 0;
+        for (int y = 0; y < dark.getHeight(); y++) {
+            for (int x = g.width(); x < dark.getWidth(); x++) {
+                int rgb = dark.getRGB(x, y) & 0xFFFFFF;
+                background += rgb == (strip.getRGB() & 0xFFFFFF) ? 1 : 0;
+                bright += ((rgb >> 8) & 0xff) > 200 ? 1 : 0;
+            }
+        }
+        assertTrue(background > margin * dark.getHeight() / 2, "the strip is the dark colour");
+        assertTrue(bright > 20, "the labels are drawn light on it");
+    }
+
     private static int countNot(BufferedImage img, int x0, int w, int rgb) {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) {
