@@ -25,7 +25,7 @@ public final class Benchmark {
     }
 
     /** Training throughput of one configuration. */
-    public record TrainingFigure(int imageSize, int batchSize, int latents, String divergence, int steps,
+    public record TrainingFigure(int imageSize, int batchSize, int latents, String divergence, String engine, int steps,
                                  double imagesPerSecond, double msPerStep, double faultsPerStep, long peakRssBytes) {
     }
 
@@ -36,7 +36,7 @@ public final class Benchmark {
     public static TrainingFigure training(int imageSize, int batchSize, int latents, DivergenceSpec divergence,
                                           int warmup, int steps) {
         Architecture arch = new Architecture(imageSize, latents);
-        TrainingStep step = new TrainingStep(VaeWeights.initialise(arch, 1), new VaeGraph.LossSpec(divergence,
+        Step step = Step.create(VaeWeights.initialise(arch, 1), new VaeGraph.LossSpec(divergence,
                 divergence.kind().defaultLambda(), Reconstruction.MSE), 1e-4, null);
         SplittableRandom random = new SplittableRandom(7);
         float[] pixels = images(imageSize, batchSize);
@@ -52,7 +52,8 @@ public final class Benchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         double faultsPerStep = faults < 0 ? Double.NaN : (ProcessMemory.minorFaults().orElse(faults) - faults) / (double) steps;
         step.close();
-        return new TrainingFigure(imageSize, batchSize, latents, divergence.describe(), steps,
+        String engine = step instanceof NativeStep ? "native step" : "SameDiff step";
+        return new TrainingFigure(imageSize, batchSize, latents, divergence.describe(), engine, steps,
                 (double) steps * batchSize / seconds, 1000 * seconds / steps, faultsPerStep, ProcessMemory.peakResidentBytes().orElse(-1));
     }
 
@@ -154,8 +155,8 @@ public final class Benchmark {
             TrainingFigure f = training(c[0], c[1], 10, jsg, warmup, steps);
             runPeak = Math.max(runPeak, f.peakRssBytes());
             out.accept(String.format(java.util.Locale.ROOT,
-                    "train %dx%d batch %d D=%d %s: %.0f images/s (%.1f ms/step, %d steps; %.0f page faults/step, peak RSS %s)",
-                    f.imageSize(), f.imageSize(), f.batchSize(), f.latents(), f.divergence(), f.imagesPerSecond(), f.msPerStep(),
+                    "train %dx%d batch %d D=%d %s, %s: %.0f images/s (%.1f ms/step, %d steps; %.0f page faults/step, peak RSS %s)",
+                    f.imageSize(), f.imageSize(), f.batchSize(), f.latents(), f.divergence(), f.engine(), f.imagesPerSecond(), f.msPerStep(),
                     f.steps(), f.faultsPerStep(), megabytes(f.peakRssBytes())));
         }
         // 100 vectors first (the side-by-side script reads the first two "ms median" figures)
