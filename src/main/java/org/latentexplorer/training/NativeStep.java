@@ -47,7 +47,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * [32, 16·C] kernel matrix, each input pixel's 4×4·C contributions then summed into the output image
  * ({@link #sumContributions}); its backward pass is the adjoint of that sum ({@link #spreadGradient})
  * and two matrix products. The weights keep the graph's shapes, so Adam's state and the snapshots are
- * those of the graph. ε and MMD's prior samples are drawn exactly as {@link TrainingStep} draws them,
+ * those of the graph (all of them views of one vector, which Adam updates in one op). ε and MMD's prior samples are drawn exactly as {@link TrainingStep} draws them,
  * so the same seed gives the same numbers. Used from one thread.
  */
 final class NativeStep implements Step {
@@ -67,6 +67,13 @@ final class NativeStep implements Step {
     private final int latents;
     private final int size;
     private final int channels;
+    /**
+     * Every weight in one vector (parameter order), each parameter a view of it, and the same for the
+     * gradients: Adam updates all of them with one op instead of one per parameter.
+     */
+    private final INDArray flatParams;
+    private final INDArray flatGrads;
+    private static final String ALL = "all";
     private final Map<String, INDArray> params = new LinkedHashMap<>();
     private final Map<String, INDArray> grads = new LinkedHashMap<>();
     private final List<String> names = new ArrayList<>();
@@ -93,11 +100,23 @@ final class NativeStep implements Step {
         this.latents = arch.latents();
         this.size = arch.imageSize();
         this.channels = arch.channels();
+        long total = arch.parameterCount();
+        float[] values = new float[Math.toIntExact(total)];
+        int offset = 0;
+        for (Architecture.Parameter p : arch.parameters()) {
+            float[] v = weights.get(p.name());
+            System.arraycopy(v, 0, values, offset, v.length);
+            offset += v.length;
+        }
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            flatParams = Nd4j.create(values, new long[] {total}, 'c');
+            flatGrads = Nd4j.create(DataType.FLOAT, new long[] {total}, 'c');
+            offset = 0;
             for (Architecture.Parameter p : arch.parameters()) {
-                params.put(p.name(), Nd4j.create(weights.get(p.name()), p.shape(), 'c'));
-                grads.put(p.name(), Nd4j.create(DataType.FLOAT, p.shape(), 'c'));
+                params.put(p.name(), view(flatParams, p.shape(), offset));
+                grads.put(p.name(), view(flatGrads, p.shape(), offset));
                 names.add(p.name());
+                offset += (int) p.length();
             }
         }
         convs.addAll(List.of("enc.conv1", "enc.conv2", "enc.conv3"));
@@ -108,7 +127,42 @@ final class NativeStep implements Step {
         deconvs.addAll(List.of("dec.convT1", "dec.convT2"));
         lastKernel = params.get(lastDeconv + ".W").reshape('c', 16L * channels, Architecture.CHANNELS);
         lastKernelGrad = grads.get(lastDeconv + ".W").reshape('c', 16L * channels, Architecture.CHANNELS);
-        this.adam = new Adam(learningRate, params, resume);
+        this.adam = new Adam(learningRate, Map.of(ALL, flatParams), flatten(resume));
+    }
+
+    /** A c-order array of the given shape over {@code flat}'s buffer from element {@code offset}. */
+    private static INDArray view(INDArray flat, long[] shape, long offset) {
+        return Nd4j.create(flat.data(), shape, Nd4j.getStrides(shape, 'c'), offset, 'c');
+    }
+
+    /** Adam's state per parameter as the state of the one concatenated parameter vector. */
+    private AdamState flatten(AdamState state) {
+        if (state == null) {
+            return null;
+        }
+        return new AdamState(state.step(), Map.of(ALL, concat(state.m())), Map.of(ALL, concat(state.v())));
+    }
+
+    private float[] concat(Map<String, float[]> perName) {
+        float[] all = new float[Math.toIntExact(arch.parameterCount())];
+        int offset = 0;
+        for (String name : names) {
+            float[] v = perName.get(name);
+            System.arraycopy(v, 0, all, offset, v.length);
+            offset += v.length;
+        }
+        return all;
+    }
+
+    private Map<String, float[]> split(float[] all) {
+        Map<String, float[]> perName = new LinkedHashMap<>();
+        int offset = 0;
+        for (String name : names) {
+            int length = (int) params.get(name).length();
+            perName.put(name, java.util.Arrays.copyOfRange(all, offset, offset + length));
+            offset += length;
+        }
+        return perName;
     }
 
     @Override
@@ -125,7 +179,7 @@ final class NativeStep implements Step {
         TrainingStep.Result r = forward(b, pixels, true);
         backward(b);
         check.accept(r, grads);
-        adam.update(params, grads, names);
+        adam.update(Map.of(ALL, flatParams), Map.of(ALL, flatGrads), List.of(ALL));
         return r;
     }
 
@@ -475,6 +529,9 @@ final class NativeStep implements Step {
 
     @Override
     public String firstInvalidState() {
+        if (Double.isFinite(flatParams.sumNumber().doubleValue())) {
+            return null;
+        }
         for (Map.Entry<String, INDArray> p : params.entrySet()) {
             if (!TrainingStep.allFinite(p.getValue())) {
                 return "the weights of " + p.getKey() + " are not finite";
@@ -494,17 +551,13 @@ final class NativeStep implements Step {
 
     @Override
     public AdamState optimizerState() {
-        return adam.state();
+        AdamState flat = adam.state();
+        return new AdamState(flat.step(), split(flat.m().get(ALL)), split(flat.v().get(ALL)));
     }
 
     @Override
     public boolean hasPerDimension() {
         return divergence.kind().isPerDimension();
-    }
-
-    /** The gradients of the last step before Adam consumed them are gone; these are the live arrays (for tests). */
-    Map<String, INDArray> gradientArrays() {
-        return grads;
     }
 
     @Override

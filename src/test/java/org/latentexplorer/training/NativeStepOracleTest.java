@@ -93,6 +93,55 @@ class NativeStepOracleTest {
         }
     }
 
+    /** Adam's state and the weights after a step, per parameter, as the graph's step leaves them (the native step keeps them in one vector). */
+    @org.junit.jupiter.api.Test
+    void adamStateAndWeightsAfterAStepAreTheGraphs() {
+        Architecture arch = new Architecture(32, 3);
+        VaeWeights weights = VaeWeights.initialise(arch, 5);
+        float[] pixels = Benchmark.images(32, 6);
+        VaeGraph.LossSpec loss = new VaeGraph.LossSpec(DivergenceSpec.of(DivergenceKind.KL_QP), 1, Reconstruction.MSE);
+        org.latentexplorer.model.AdamState ga;
+        VaeWeights gw;
+        try (TrainingStep step = new TrainingStep(weights, loss, 1e-3, null)) {
+            capture(step, pixels, 6);
+            ga = step.optimizerState();
+            gw = step.snapshot();
+        }
+        org.latentexplorer.model.AdamState na;
+        VaeWeights nw;
+        try (NativeStep step = new NativeStep(weights, loss, 1e-3, ga)) {
+            // resumed from the graph's state: the state read back is the one given
+            assertEquals(ga.step(), step.optimizerState().step());
+            for (String name : ga.m().keySet()) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(ga.m().get(name), step.optimizerState().m().get(name), name);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(ga.v().get(name), step.optimizerState().v().get(name), name);
+            }
+        }
+        try (NativeStep step = new NativeStep(weights, loss, 1e-3, null)) {
+            capture(step, pixels, 6);
+            na = step.optimizerState();
+            nw = step.snapshot();
+        }
+        assertEquals(1, na.step());
+        for (Architecture.Parameter p : arch.parameters()) {
+            String name = p.name();
+            near("m of " + name, ga.m().get(name), na.m().get(name));
+            near("v of " + name, ga.v().get(name), na.v().get(name));
+            near("weights of " + name, gw.get(name), nw.get(name));
+        }
+    }
+
+    private static void near(String what, float[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length, what);
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < expected.length; i++) {
+            diff += ((double) expected[i] - actual[i]) * ((double) expected[i] - actual[i]);
+            norm += (double) expected[i] * expected[i];
+        }
+        assertTrue(norm > 0 && Math.sqrt(diff) <= 1e-4 * Math.sqrt(norm), what + ": relative difference " + Math.sqrt(diff / norm));
+    }
+
     private static void close(String what, double expected, double actual) {
         assertTrue(Math.abs(expected - actual) <= 1e-4 * Math.abs(expected) + 1e-6,
                 what + ": graph " + expected + ", native " + actual);
