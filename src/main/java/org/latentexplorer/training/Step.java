@@ -41,7 +41,12 @@ interface Step extends AutoCloseable {
      * {@link TrainingStep} on any other backend or when {@value #ENGINE_PROPERTY} is {@code samediff}.
      */
     static Step create(VaeWeights weights, VaeGraph.LossSpec loss, double learningRate, AdamState resume) {
-        return useNative() ? new NativeStep(weights, loss, learningRate, resume)
+        return of(useNative(), weights, loss, learningRate, resume);
+    }
+
+    /** The native step or the SameDiff one, as asked. */
+    static Step of(boolean nativeStep, VaeWeights weights, VaeGraph.LossSpec loss, double learningRate, AdamState resume) {
+        return nativeStep ? new NativeStep(weights, loss, learningRate, resume)
                 : new TrainingStep(weights, loss, learningRate, resume);
     }
 
