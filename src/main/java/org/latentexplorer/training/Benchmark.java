@@ -30,12 +30,9 @@ public final class Benchmark {
                                  double cpuMsPerStep) {
     }
 
-    /** The CPU time of the whole process so far in nanoseconds (all threads), or −1 where the JVM does not say. */
+    /** The CPU time of the whole process so far in nanoseconds (all threads), or −1 where it cannot be read. */
     static long processCpuNanos() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
+        return ProcessMemory.cpuTimeNanos().orElse(-1);
     }
 
     /** Decoding time for a batch of latent vectors: the median over repetitions. */
