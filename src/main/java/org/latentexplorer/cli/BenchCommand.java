@@ -27,6 +27,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "10", description = "untimed steps before timing each configuration (default ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--compare-engines", paramLabel = "ROUNDS", defaultValue = "0",
+            description = "instead of the standard suite: the 32x32 (batch 64) and 64x64 (batch 256) training configurations with the native training step and with the SameDiff step alternately, ROUNDS times")
+    int compareRounds;
+
     /**
      * The paper's traversal grid (10 dimensions × 10 steps of a 64×64 model, 662×662 pixels) end to
      * end: latent vectors, decoding, layout into the RGB image; median once warm.
@@ -50,6 +54,13 @@ final class BenchCommand implements Callable<Integer> {
         out.println("backend: " + report.backend() + ", " + report.nativeBuild() + ", " + report.threads() + " threads");
         out.println("native memory: " + NativeMemory.summary());
         out.flush();
+        if (compareRounds > 0) {
+            Benchmark.compareEngines(Math.max(0, warmup), Math.max(1, steps), compareRounds, line -> {
+                out.println(line);
+                out.flush();
+            });
+            return 0;
+        }
         Benchmark.standard(Math.max(0, warmup), Math.max(1, steps), line -> {
             out.println(line);
             out.flush();

@@ -43,6 +43,21 @@ public final class ProcessMemory {
     }
 
     /**
+     * The CPU time this process has used so far, user plus system, all threads, in nanoseconds (Linux:
+     * {@code /proc/self/stat}, in clock ticks of 1/100 s), or empty where it cannot be read.
+     */
+    public static OptionalLong cpuTimeNanos() {
+        try {
+            String stat = Files.readString(STAT, StandardCharsets.US_ASCII);
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            // fields 14 (utime) and 15 (stime) of proc(5), counted from field 3 here
+            return OptionalLong.of((Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L);
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
      * Resets the peak resident set size to the current one (writing 5 to {@code /proc/self/clear_refs},
      * Linux 4.0 and later), so that a later {@link #peakResidentBytes()} measures one phase.
      *

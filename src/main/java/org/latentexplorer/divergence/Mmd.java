@@ -45,4 +45,69 @@ public final class Mmd {
         return value(a, DoubleMatrixArithmetic.Matrix.of(z, n, dim), DoubleMatrixArithmetic.Matrix.of(prior, m, dim), dim)
                 .scalar();
     }
+
+    /**
+     * The statistic in double precision and its gradient with respect to the points (docs/method.md §2.1).
+     * With {@code k(a,b) = exp(−‖a−b‖²/dim²)}, ∂k(a,b)/∂a = −(2/dim²)·k(a,b)·(a−b), so
+     * <pre>
+     * ∂/∂x_i mean(K_XX)    = (2/n²)·Σ_j ∂k(x_i,x_j)/∂x_i   (x_i is the first and the second argument)
+     * ∂/∂x_i (−2 mean(K_ZX)) = −(2/(mn))·Σ_p ∂k(x_i,z_p)/∂x_i
+     * </pre>
+     * and mean(K_ZZ) does not depend on the points.
+     *
+     * @param points   {@code n×dim} row-major points (μ then log σ² per row)
+     * @param prior    {@code m×dim} row-major prior samples
+     * @param gradient receives the {@code n×dim} gradient of the statistic
+     * @return the statistic
+     */
+    public static double valueAndGradient(double[] points, int n, float[] prior, int m, int dim, double[] gradient) {
+        double c = 1.0 / ((double) dim * dim);
+        double priorPrior = 0;
+        for (int p = 0; p < m; p++) {
+            for (int q = 0; q < m; q++) {
+                double s = 0;
+                for (int k = 0; k < dim; k++) {
+                    double d = prior[p * dim + k] - prior[q * dim + k];
+                    s += d * d;
+                }
+                priorPrior += Math.exp(-c * s);
+            }
+        }
+        java.util.Arrays.fill(gradient, 0, n * dim, 0.0);
+        double pointsPoints = 0;
+        double wXX = 2.0 / ((double) n * n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int k = 0; k < dim; k++) {
+                    double d = points[i * dim + k] - points[j * dim + k];
+                    s += d * d;
+                }
+                double kij = Math.exp(-c * s);
+                pointsPoints += kij;
+                double g = wXX * (-2.0 * c) * kij;
+                for (int k = 0; k < dim; k++) {
+                    gradient[i * dim + k] += g * (points[i * dim + k] - points[j * dim + k]);
+                }
+            }
+        }
+        double priorPoints = 0;
+        double wZX = -2.0 / ((double) m * n);
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < m; p++) {
+                double s = 0;
+                for (int k = 0; k < dim; k++) {
+                    double d = points[i * dim + k] - prior[p * dim + k];
+                    s += d * d;
+                }
+                double kip = Math.exp(-c * s);
+                priorPoints += kip;
+                double g = wZX * (-2.0 * c) * kip;
+                for (int k = 0; k < dim; k++) {
+                    gradient[i * dim + k] += g * (points[i * dim + k] - prior[p * dim + k]);
+                }
+            }
+        }
+        return priorPrior / ((double) m * m) + pointsPoints / ((double) n * n) - 2.0 * priorPoints / ((double) m * n);
+    }
 }

@@ -25,8 +25,14 @@ public final class Benchmark {
     }
 
     /** Training throughput of one configuration. */
-    public record TrainingFigure(int imageSize, int batchSize, int latents, String divergence, int steps,
-                                 double imagesPerSecond, double msPerStep, double faultsPerStep, long peakRssBytes) {
+    public record TrainingFigure(int imageSize, int batchSize, int latents, String divergence, String engine, int steps,
+                                 double imagesPerSecond, double msPerStep, double faultsPerStep, long peakRssBytes,
+                                 double cpuMsPerStep) {
+    }
+
+    /** The CPU time of the whole process so far in nanoseconds (all threads), or −1 where it cannot be read. */
+    static long processCpuNanos() {
+        return ProcessMemory.cpuTimeNanos().orElse(-1);
     }
 
     /** Decoding time for a batch of latent vectors: the median over repetitions. */
@@ -35,8 +41,14 @@ public final class Benchmark {
 
     public static TrainingFigure training(int imageSize, int batchSize, int latents, DivergenceSpec divergence,
                                           int warmup, int steps) {
+        return training(imageSize, batchSize, latents, divergence, warmup, steps, Step.useNative());
+    }
+
+    /** As {@link #training(int, int, int, DivergenceSpec, int, int)} with the native step or the SameDiff one. */
+    public static TrainingFigure training(int imageSize, int batchSize, int latents, DivergenceSpec divergence,
+                                          int warmup, int steps, boolean nativeStep) {
         Architecture arch = new Architecture(imageSize, latents);
-        TrainingStep step = new TrainingStep(VaeWeights.initialise(arch, 1), new VaeGraph.LossSpec(divergence,
+        Step step = Step.of(nativeStep, VaeWeights.initialise(arch, 1), new VaeGraph.LossSpec(divergence,
                 divergence.kind().defaultLambda(), Reconstruction.MSE), 1e-4, null);
         SplittableRandom random = new SplittableRandom(7);
         float[] pixels = images(imageSize, batchSize);
@@ -45,15 +57,19 @@ public final class Benchmark {
             step.run(pixels, batchSize, random, none);
         }
         long faults = ProcessMemory.minorFaults().orElse(-1);
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < steps; i++) {
             step.run(pixels, batchSize, random, none);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMsPerStep = cpu < 0 ? Double.NaN : (processCpuNanos() - cpu) / 1e6 / steps;
         double faultsPerStep = faults < 0 ? Double.NaN : (ProcessMemory.minorFaults().orElse(faults) - faults) / (double) steps;
         step.close();
-        return new TrainingFigure(imageSize, batchSize, latents, divergence.describe(), steps,
-                (double) steps * batchSize / seconds, 1000 * seconds / steps, faultsPerStep, ProcessMemory.peakResidentBytes().orElse(-1));
+        String engine = step instanceof NativeStep ? "native step" : "SameDiff step";
+        return new TrainingFigure(imageSize, batchSize, latents, divergence.describe(), engine, steps,
+                (double) steps * batchSize / seconds, 1000 * seconds / steps, faultsPerStep, ProcessMemory.peakResidentBytes().orElse(-1),
+                cpuMsPerStep);
     }
 
     public static DecodeFigure decode(int imageSize, int latents, int vectors, int repetitions) {
@@ -154,8 +170,8 @@ public final class Benchmark {
             TrainingFigure f = training(c[0], c[1], 10, jsg, warmup, steps);
             runPeak = Math.max(runPeak, f.peakRssBytes());
             out.accept(String.format(java.util.Locale.ROOT,
-                    "train %dx%d batch %d D=%d %s: %.0f images/s (%.1f ms/step, %d steps; %.0f page faults/step, peak RSS %s)",
-                    f.imageSize(), f.imageSize(), f.batchSize(), f.latents(), f.divergence(), f.imagesPerSecond(), f.msPerStep(),
+                    "train %dx%d batch %d D=%d %s, %s: %.0f images/s (%.1f ms/step, %d steps; %.0f page faults/step, peak RSS %s)",
+                    f.imageSize(), f.imageSize(), f.batchSize(), f.latents(), f.divergence(), f.engine(), f.imagesPerSecond(), f.msPerStep(),
                     f.steps(), f.faultsPerStep(), megabytes(f.peakRssBytes())));
         }
         // 100 vectors first (the side-by-side script reads the first two "ms median" figures)
@@ -169,6 +185,26 @@ public final class Benchmark {
         moreDecoding.run();
         runPeak = Math.max(runPeak, ProcessMemory.peakResidentBytes().orElse(-1));
         out.accept("peak RSS of the whole run: " + megabytes(runPeak));
+    }
+
+    /**
+     * The paper's two training configurations (32×32 batch 64, 64×64 batch 256) with the native step and
+     * the SameDiff step alternately, {@code rounds} times, so that both see the same load; each line also
+     * gives the process's CPU time per step (all threads), which a machine shared with other work
+     * inflates less than the wall time.
+     */
+    public static void compareEngines(int warmup, int steps, int rounds, Consumer<String> out) {
+        DivergenceSpec jsg = DivergenceSpec.of(DivergenceKind.JSG_DUAL, 0.5);
+        for (int r = 1; r <= rounds; r++) {
+            for (int[] c : new int[][] {{32, 64}, {64, 256}}) {
+                for (boolean nativeStep : new boolean[] {true, false}) {
+                    TrainingFigure f = training(c[0], c[1], 10, jsg, warmup, steps, nativeStep);
+                    out.accept(String.format(java.util.Locale.ROOT, "round %d: train %dx%d batch %d D=%d %s, %s: %.0f images/s (%.1f ms/step, %.1f CPU ms/step, %d steps; %.0f page faults/step)",
+                            r, f.imageSize(), f.imageSize(), f.batchSize(), f.latents(), f.divergence(), f.engine(), f.imagesPerSecond(),
+                            f.msPerStep(), f.cpuMsPerStep(), f.steps(), f.faultsPerStep()));
+                }
+            }
+        }
     }
 
     private static String megabytes(long bytes) {

@@ -28,8 +28,8 @@ import org.latentexplorer.model.VaeWeights;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Trains a Table 3 VAE with the loss of docs/method.md §2: per mini-batch, forward, gradients from SameDiff,
- * then Adam (PyTorch semantics) applied here. After every epoch the model, its history and Adam's
+ * Trains a Table 3 VAE with the loss of docs/method.md §2: per mini-batch, forward, gradients (the native
+ * step on the CPU backend, the SameDiff graph elsewhere: {@link Step#create}), then Adam (PyTorch semantics) applied here. After every epoch the model, its history and Adam's
  * state are written atomically to the output file, which is therefore always the last good
  * checkpoint; training resumes from it. Cancellation is checked between steps. A NaN or infinite
  * loss or gradient stops training with {@link TrainingDivergedException} and leaves the checkpoint
@@ -199,7 +199,7 @@ public final class Trainer {
     public VaeModel run(Path out, TrainingListener listener, Cancellation cancellation) {
         AtomicFiles.requireWritable(out); // before the first step, not after an epoch's work
         Architecture arch = initialWeights.architecture();
-        TrainingStep trainingStep = new TrainingStep(initialWeights,
+        Step trainingStep = Step.create(initialWeights,
                 new VaeGraph.LossSpec(config.divergence(), config.lambda(), config.reconstruction()),
                 config.learningRate(), initialOptimizer);
         int steps = stepsPerEpoch();

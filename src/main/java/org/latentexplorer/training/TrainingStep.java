@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * from the given generator, compute the loss components and gradients with SameDiff, check them,
  * apply Adam. Owns its graph; used from one thread.
  */
-final class TrainingStep implements AutoCloseable {
+final class TrainingStep implements Step {
     /** The loss components of one step; kl1/kl2 NaN outside the JS family, perDimension empty for MMD. */
     record Result(double loss, double recLoss, double divergence, double kl1, double kl2, double[] perDimension) {
     }
@@ -68,7 +68,8 @@ final class TrainingStep implements AutoCloseable {
      * @param check called with the loss components and gradients before the update; it throws to
      *              refuse the update (e.g. on NaN)
      */
-    Result run(float[] pixels, int n, RandomGenerator noise, Check check) {
+    @Override
+    public Result run(float[] pixels, int n, RandomGenerator noise, Check check) {
         fill(pixels, n, noise);
         useStepMemory();
         OutAndGrad og = graph.sameDiff().calculateGradientsAndOutputs(feed, outputs, graph.parameterNames());
@@ -100,7 +101,8 @@ final class TrainingStep implements AutoCloseable {
      * and v stays finite while every gradient's norm is below {@link #MAX_GRADIENT_NORM}, which the
      * trainer checks before each update; both are checked again before every save.)
      */
-    String firstInvalidState() {
+    @Override
+    public String firstInvalidState() {
         for (Map.Entry<String, INDArray> p : params.entrySet()) {
             if (!allFinite(p.getValue())) {
                 return "the weights of " + p.getKey() + " are not finite";
@@ -116,7 +118,8 @@ final class TrainingStep implements AutoCloseable {
      * The loss of the current weights on {@code n} images, forward only, with z = μ (ε = 0) and
      * fixed prior samples: a check that the weights about to be saved still give a finite loss.
      */
-    double lossOfCurrentWeights(float[] pixels, int n) {
+    @Override
+    public double lossOfCurrentWeights(float[] pixels, int n) {
         Map<String, INDArray> forward = new LinkedHashMap<>();
         forward.put(VaeGraph.X, Nd4j.create(pixels, new long[] {n, 1, size, size}, 'c'));
         forward.put(VaeGraph.EPS, Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, latents));
@@ -212,15 +215,18 @@ final class TrainingStep implements AutoCloseable {
         return memory.freshAllocations();
     }
 
-    VaeWeights snapshot() {
+    @Override
+    public VaeWeights snapshot() {
         return graph.snapshot();
     }
 
-    AdamState optimizerState() {
+    @Override
+    public AdamState optimizerState() {
         return adam.state();
     }
 
-    boolean hasPerDimension() {
+    @Override
+    public boolean hasPerDimension() {
         return graph.hasPerDimension();
     }
 

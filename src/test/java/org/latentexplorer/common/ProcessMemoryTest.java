@@ -34,4 +34,19 @@ class ProcessMemoryTest {
         assertEquals("1,024 MB", ProcessMemory.megabytes(OptionalLong.of(1L << 30)));
         assertEquals("?", ProcessMemory.megabytes(OptionalLong.empty()));
     }
+
+    @Test
+    void cpuTimeGrowsWithWorkOnThisThreadAndMatchesTheThreadsOwnClock() {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "Linux only");
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long process = ProcessMemory.cpuTimeNanos().orElseThrow();
+        long thread = threads.getCurrentThreadCpuTime();
+        double x = 0;
+        while (threads.getCurrentThreadCpuTime() - thread < 300_000_000L) {
+            x += Math.sqrt(x + 1);
+        }
+        long used = ProcessMemory.cpuTimeNanos().orElseThrow() - process;
+        // the process used at least this thread's 0.3 s, less the 10 ms resolution of /proc at each end
+        assertTrue(used >= 280_000_000L, "process CPU time grew by " + used + " ns (" + x + ")");
+    }
 }
