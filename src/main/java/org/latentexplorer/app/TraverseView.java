@@ -41,6 +41,10 @@ final class TraverseView {
     private final HBox thumbs = new HBox(6);
     final ImageView gridView = new ImageView();
     final ImageView liveView = new ImageView();
+    /** The live decode's one image, rewritten in place for every frame of a drag (a new one only when the size changes). */
+    private final LiveImage live = new LiveImage();
+    /** How many decoded anchor images were written to the live view (for the drag-rate test). */
+    long liveFrames;
 
     TraverseView(TraverseViewModel vm, AppContext ctx) {
         this.vm = vm;
@@ -54,10 +58,7 @@ final class TraverseView {
         liveView.setSmooth(false);
         gridView.imageProperty().bind(Bindings.createObjectBinding(() -> vm.gridProperty().get() == null ? null
                 : FxImages.of(vm.gridProperty().get().toAnnotatedImage()), vm.gridProperty()));
-        liveView.imageProperty().bind(Bindings.createObjectBinding(() -> {
-            TraverseViewModel.Tile t = vm.liveProperty().get();
-            return t == null ? null : FxImages.image(t.pixels(), t.channels(), t.height(), t.width());
-        }, vm.liveProperty()));
+        vm.liveProperty().addListener((o, was, now) -> showLive(now));
 
         StackPane gridPane = new StackPane(gridView);
         gridPane.getStyleClass().add("image-well");
@@ -281,6 +282,8 @@ final class TraverseView {
             Slider s = new Slider(-3, 3, p.get());
             s.setId("latent-" + d);
             s.valueProperty().bindBidirectional(p);
+            // a drag decodes the anchor alone; the grid follows on release
+            s.valueChangingProperty().addListener((o, was, now) -> vm.dragging.set(now));
             Label value = new Label();
             value.textProperty().bind(p.asString(Locale.ROOT, "%+.2f"));
             value.setMinWidth(44);
@@ -290,6 +293,13 @@ final class TraverseView {
             HBox.setHgrow(s, Priority.ALWAYS);
             row.setAlignment(Pos.CENTER_LEFT);
             sliders.getChildren().add(row);
+        }
+    }
+
+    private void showLive(TraverseViewModel.Tile t) {
+        liveView.setImage(t == null ? null : live.show(t));
+        if (t != null) {
+            liveFrames++;
         }
     }
 
