@@ -169,7 +169,7 @@ final class FitDemoView {
         Path file = ctx.save("Export Fig 2", "fig2.png", List.of(new FileChooser.ExtensionFilter("PNG (*.png)", "*.png"),
                 new FileChooser.ExtensionFilter("SVG (*.svg)", "*.svg")));
         if (file != null) {
-            vm.export(file, () -> ctx.job.set("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
+            vm.export(file, () -> ctx.notice("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
         }
     }
 

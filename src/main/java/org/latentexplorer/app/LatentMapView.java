@@ -51,7 +51,7 @@ final class LatentMapView {
             int i = vm.pointAt(e.getX(), e.getY());
             if (i >= 0) {
                 vm.select(i);
-                ctx.job.set("Traverse anchor set to " + vm.describe(i));
+                ctx.notice("Traverse anchor set to " + vm.describe(i));
             }
         });
 
@@ -154,7 +154,7 @@ final class LatentMapView {
         Path file = ctx.save("Export latent map", "latent-map.png", List.of(new FileChooser.ExtensionFilter("PNG (*.png)", "*.png"),
                 new FileChooser.ExtensionFilter("SVG (*.svg)", "*.svg"), new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv")));
         if (file != null) {
-            vm.export(file, () -> ctx.job.set("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
+            vm.export(file, () -> ctx.notice("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
         }
     }
 
@@ -162,7 +162,7 @@ final class LatentMapView {
         Path file = ctx.save("Export reconstructions", "reconstructions.png", List.of(new FileChooser.ExtensionFilter("PNG (*.png)",
                 "*.png")));
         if (file != null) {
-            vm.exportStrip(file, () -> ctx.job.set("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
+            vm.exportStrip(file, () -> ctx.notice("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
         }
     }
 

@@ -380,16 +380,16 @@ final class TrainView {
         TrainingJob job = vm.job();
         if (failure != null) {
             vm.finished(TrainViewModel.State.FAILED, failure.getMessage());
-            ctx.job.set("Training failed");
+            ctx.notice("Training failed");
             ctx.showError(failure instanceof TrainingDivergedException ? "Training diverged" : "Training failed", failure);
         } else if (job.isCancelled() || model == null) {
             vm.finished(TrainViewModel.State.CANCELLED, model == null ? "cancelled before the first epoch finished"
                     : "cancelled; the checkpoint of epoch " + model.manifest().epochsCompleted() + " can be saved");
-            ctx.job.set("Training cancelled");
+            ctx.notice("Training cancelled");
         } else {
             vm.finished(TrainViewModel.State.FINISHED, "finished: " + model.manifest().describe()
                     + " — it is now the current model; save it with Ctrl+S");
-            ctx.job.set("Training finished");
+            ctx.notice("Training finished");
         }
         if (model != null) {
             ctx.model.set(new LoadedModel(job.checkpoint(), model, "trained in this session", false,

@@ -333,7 +333,7 @@ final class TraverseView {
                 List.of(gif ? new FileChooser.ExtensionFilter("GIF (*.gif)", "*.gif")
                         : new FileChooser.ExtensionFilter("PNG (*.png)", "*.png")));
         if (file != null) {
-            vm.export(file, () -> ctx.job.set("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
+            vm.export(file, () -> ctx.notice("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
         }
     }
 

@@ -132,6 +132,8 @@ class AppUiTest {
         ROBOT.clickOn("#train-cancel");
         waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.CANCELLED);
         assertTrue(vm.job().isCancelled());
+        assertEquals("", fx(() -> ROBOT.lookup("#eta").queryAs(javafx.scene.control.Label.class).getText()),
+                "a cancelled run shows no time left");
         assertEquals(1, fx(() -> window.model().get().manifest().epochsCompleted()),
                 "a run cancelled in its first epoch leaves the previous model current");
     }
@@ -315,6 +317,9 @@ class AppUiTest {
         waitFor(() -> !ROBOT.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText().startsWith("Could not"));
         String now = fx(() -> ROBOT.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText());
         assertTrue(now.startsWith("Model: "), now);
+        // passing notices (an export, a cancelled run) give way to the model's name as well
+        ROBOT.interact(() -> window.context().notice("Exported traversal.png"));
+        waitFor(() -> ROBOT.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText().startsWith("Model: "));
     }
 
     @Test
