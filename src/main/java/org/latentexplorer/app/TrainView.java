@@ -40,6 +40,8 @@ final class TrainView {
     private final TrainingService service = new TrainingService();
     private final BorderPane root = new BorderPane();
     private final JFreeChart chart;
+    /** Marks the form's bad fields, all at once, each with its message. */
+    private final FormValidation validation = new FormValidation();
     final Button start = new Button("Start");
     final Button pause = new Button("Pause");
     final Button resume = new Button("Resume");
@@ -160,8 +162,9 @@ final class TrainView {
         HBox pathBox = new HBox(4, path, browse);
         HBox.setHgrow(path, Priority.ALWAYS);
         pathBox.disableProperty().bind(vm.datasetKind.isEqualTo(DatasetSpec.Kind.DSPRITES));
-        g.addRow(row++, new Label("Path"), pathBox);
-        g.addRow(row++, new Label("Limit"), tip(field(vm.limit, "limit"), "use only N examples of the data set (0 = all)"));
+        g.addRow(row++, new Label("Path"), checked(pathBox, path, TrainViewModel.Field.PATH));
+        g.addRow(row++, new Label("Limit"), checked(tip(field(vm.limit, "limit"), "use only N examples of the data set (0 = all)"),
+                TrainViewModel.Field.LIMIT));
         ComboBox<org.latentexplorer.data.Subset> subset = new ComboBox<>();
         subset.setId("train-subset");
         subset.getItems().addAll(org.latentexplorer.data.Subset.SPREAD, org.latentexplorer.data.Subset.FIRST);
@@ -193,19 +196,10 @@ final class TrainView {
             }
         });
         Runnable commitAlpha = () -> {
-            try {
-                double a = Double.parseDouble(alphaValue.getText().trim().replace(',', '.'));
-                if (a >= 0 && a <= 1) {
-                    vm.alpha.set(a);
-                    alphaValue.getStyleClass().remove("invalid");
-                    return;
-                }
-            } catch (NumberFormatException e) {
-                // marked below
-            }
-            if (!alphaValue.getStyleClass().contains("invalid")) {
-                alphaValue.getStyleClass().add("invalid");
-            }
+            Double a = typedAlpha(alphaValue.getText());
+            if (a != null) {
+                vm.alpha.set(a);
+            } // else the field stays marked with its message (see validation below)
         };
         alphaValue.setOnAction(e -> commitAlpha.run());
         alphaValue.focusedProperty().addListener((o, was, now) -> {
@@ -218,16 +212,21 @@ final class TrainView {
         HBox.setHgrow(alpha, Priority.ALWAYS);
         alphaBox.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.divergence.get() == null || !vm.divergence.get().isSkewJs(), vm.divergence));
-        g.addRow(row++, new Label("α (skew)"), alphaBox);
+        g.addRow(row++, new Label("α (skew)"), validation.check(alphaBox, alphaValue, () -> alphaBox.isDisabled()
+                || typedAlpha(alphaValue.getText()) != null ? null : "a number from 0 to 1, e.g. 0.5"));
+        alphaBox.disabledProperty().addListener(o -> validation.revalidate());
         TextField beta = tip(field(vm.beta, "beta"), "β of β-VAE: DIV = β·KL(q‖p)");
         beta.disableProperty().bind(vm.divergence.isNotEqualTo(DivergenceKind.BETA));
-        g.addRow(row++, new Label("β"), beta);
-        g.addRow(row++, new Label("λ"), tip(field(vm.lambda, "lambda"), "weight of the divergence in REC + λ·DIV"));
-        g.addRow(row++, new Label("Epochs"), field(vm.epochs, "epochs"));
-        g.addRow(row++, new Label("Batch size"), field(vm.batch, "batch"));
-        g.addRow(row++, new Label("Learning rate"), field(vm.learningRate, "lr"));
-        g.addRow(row++, new Label("Latents D"), field(vm.latents, "latents"));
-        g.addRow(row++, new Label("Seed"), field(vm.seed, "seed"));
+        g.addRow(row++, new Label("β"), checked(beta, TrainViewModel.Field.BETA));
+        g.addRow(row++, new Label("λ"), checked(tip(field(vm.lambda, "lambda"), "weight of the divergence in REC + λ·DIV"),
+                TrainViewModel.Field.LAMBDA));
+        g.addRow(row++, new Label("Epochs"), checked(field(vm.epochs, "epochs"), TrainViewModel.Field.EPOCHS));
+        g.addRow(row++, new Label("Batch size"), checked(field(vm.batch, "batch"), TrainViewModel.Field.BATCH));
+        g.addRow(row++, new Label("Learning rate"), checked(field(vm.learningRate, "lr"), TrainViewModel.Field.LEARNING_RATE));
+        g.addRow(row++, new Label("Latents D"), checked(field(vm.latents, "latents"), TrainViewModel.Field.LATENTS));
+        g.addRow(row++, new Label("Seed"), checked(field(vm.seed, "seed"), TrainViewModel.Field.SEED));
+        // a change in one field can make another one good or bad (the data set kind and Path, the divergence and β)
+        vm.fieldErrors().addListener((javafx.collections.MapChangeListener<TrainViewModel.Field, String>) c -> validation.revalidate());
 
         Label error = new Label();
         error.setId("form-error");
@@ -246,7 +245,7 @@ final class TrainView {
         var state = vm.stateProperty();
         var running = Bindings.createBooleanBinding(() -> state.get() == TrainViewModel.State.RUNNING
                 || state.get() == TrainViewModel.State.PAUSED, state);
-        start.disableProperty().bind(running.or(vm.validProperty().not()));
+        start.disableProperty().bind(running.or(vm.validProperty().not()).or(validation.invalidProperty()));
         pause.disableProperty().bind(state.isNotEqualTo(TrainViewModel.State.RUNNING));
         resume.disableProperty().bind(state.isNotEqualTo(TrainViewModel.State.PAUSED));
         cancel.disableProperty().bind(running.not());
@@ -285,6 +284,25 @@ final class TrainView {
             case "folder" -> "folder of images";
             default -> k.prefix();
         };
+    }
+
+    /** Marks {@code field} while the view model finds its value bad, with the message under it. */
+    private Node checked(TextField field, TrainViewModel.Field which) {
+        return checked(field, field, which);
+    }
+
+    private Node checked(Node row, TextField field, TrainViewModel.Field which) {
+        return validation.check(row, field, () -> vm.fieldErrors().get(which));
+    }
+
+    /** α as typed (a comma taken as the decimal point), or null when it is not a number in [0, 1]. */
+    static Double typedAlpha(String text) {
+        try {
+            double a = Double.parseDouble(text.trim().replace(',', '.'));
+            return a >= 0 && a <= 1 ? a : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static TextField field(StringProperty p, String id) {
