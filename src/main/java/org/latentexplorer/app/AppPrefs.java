@@ -66,6 +66,15 @@ public final class AppPrefs {
         prefs.putBoolean("dark", dark);
     }
 
+    /** Whether the first-run hint has been shown (it is shown once). */
+    public boolean firstRunHintShown() {
+        return prefs.getBoolean("firstRunHintShown", false);
+    }
+
+    public void firstRunHintShown(boolean shown) {
+        prefs.putBoolean("firstRunHintShown", shown);
+    }
+
     /** The last folder a file was opened from or saved to, if it still exists. */
     public Path lastFolder() {
         String s = prefs.get("lastFolder", null);

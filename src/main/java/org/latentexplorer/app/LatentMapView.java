@@ -56,6 +56,8 @@ final class LatentMapView {
         });
 
         factor.setId("latent-map-factor");
+
+        factor.setTooltip(new javafx.scene.control.Tooltip("Colour the points by a ground-truth factor of the data (dSprites: shape, scale, orientation, position) or by the label (MNIST digit, Fashion-MNIST class)"));
         factor.setMinWidth(140);
         factor.valueProperty().addListener((o, was, now) -> {
             if (!updatingFactors && now != null) {
@@ -79,12 +81,15 @@ final class LatentMapView {
         hoveredText.setMaxWidth(200);
         Button export = new Button("Export map PNG/SVG/CSV…");
         export.setId("latent-map-export");
+        export.setTooltip(new javafx.scene.control.Tooltip("Export the map as PNG or SVG, or the points (μ, projection, factor) as CSV"));
         export.setOnAction(e -> export());
         Button other = new Button("Other examples");
         other.setId("reconstructions-other");
+        other.setTooltip(new javafx.scene.control.Tooltip("Ten other examples, drawn at random from the data set, above their reconstructions"));
         other.setOnAction(e -> vm.otherExamples());
         Button exportStrip = new Button("Export reconstructions PNG…");
         exportStrip.setId("reconstructions-export");
+        exportStrip.setTooltip(new javafx.scene.control.Tooltip("Export the originals and their reconstructions as PNG"));
         exportStrip.setOnAction(e -> exportStrip());
         Label status = new Label();
         status.setWrapText(true);

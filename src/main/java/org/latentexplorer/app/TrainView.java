@@ -150,12 +150,14 @@ final class TrainView {
 
         ComboBox<DatasetSpec.Kind> kind = new ComboBox<>();
         kind.setId("dataset-kind");
+        kind.setTooltip(new Tooltip("The images to train on: dSprites (built in, 64×64, generated on the fly), MNIST or Fashion-MNIST (a folder of IDX files), a folder of images, or dSprites' .npz file"));
         kind.getItems().addAll(DatasetSpec.Kind.values());
         kind.setConverter(converter(k -> k == DatasetSpec.Kind.DSPRITES ? "dSprites (built in)" : datasetName(k)));
         kind.valueProperty().bindBidirectional(vm.datasetKind);
         g.addRow(row++, new Label("Data set"), kind);
         TextField path = field(vm.datasetPath, "directory or file");
         path.setId("dataset-path");
+        path.setTooltip(new Tooltip("Where the data set is: its folder (MNIST, Fashion-MNIST, images) or its .npz file; Enter a path or use …"));
         Button browse = new Button("…");
         browse.setTooltip(new Tooltip("Choose the data set's directory (or .npz file)"));
         browse.setOnAction(e -> browse());
@@ -176,12 +178,14 @@ final class TrainView {
 
         ComboBox<DivergenceKind> div = new ComboBox<>();
         div.setId("divergence");
+        div.setTooltip(new Tooltip("The regulariser DIV of the loss REC + λ·DIV that pulls the encoder's q(z|x) towards the prior p(z): the paper's skew geometric Jensen–Shannon divergence or its dual, Nielsen's originals, or the baselines KL(q‖p) (the VAE), β-VAE, KL(p‖q) and MMD"));
         div.getItems().addAll(DivergenceKind.values());
         div.setConverter(converter(Labels::divergenceChoice));
         div.valueProperty().bindBidirectional(vm.divergence);
         g.addRow(row++, new Label("Divergence"), div);
         Slider alpha = new Slider(0, 1, 0.5);
         alpha.setId("alpha");
+        alpha.setTooltip(new Tooltip("α, the skew of the geometric-mean divergences: it weighs q and p in their geometric mean Gα, so the loss moves between the two KL directions at α = 0 and α = 1 (the paper's best: the dual at α = 0.5)"));
         alpha.setShowTickMarks(true);
         alpha.setMajorTickUnit(0.25);
         alpha.setBlockIncrement(0.05);
@@ -220,11 +224,11 @@ final class TrainView {
         g.addRow(row++, new Label("β"), checked(beta, TrainViewModel.Field.BETA));
         g.addRow(row++, new Label("λ"), checked(tip(field(vm.lambda, "lambda"), "weight of the divergence in REC + λ·DIV"),
                 TrainViewModel.Field.LAMBDA));
-        g.addRow(row++, new Label("Epochs"), checked(field(vm.epochs, "epochs"), TrainViewModel.Field.EPOCHS));
-        g.addRow(row++, new Label("Batch size"), checked(field(vm.batch, "batch"), TrainViewModel.Field.BATCH));
-        g.addRow(row++, new Label("Learning rate"), checked(field(vm.learningRate, "lr"), TrainViewModel.Field.LEARNING_RATE));
-        g.addRow(row++, new Label("Latents D"), checked(field(vm.latents, "latents"), TrainViewModel.Field.LATENTS));
-        g.addRow(row++, new Label("Seed"), checked(field(vm.seed, "seed"), TrainViewModel.Field.SEED));
+        g.addRow(row++, new Label("Epochs"), checked(tip(field(vm.epochs, "epochs"), "How many passes over the data set; a checkpoint is written after each"), TrainViewModel.Field.EPOCHS));
+        g.addRow(row++, new Label("Batch size"), checked(tip(field(vm.batch, "batch"), "Images per optimiser step: the mini-batch each gradient of the loss is averaged over"), TrainViewModel.Field.BATCH));
+        g.addRow(row++, new Label("Learning rate"), checked(tip(field(vm.learningRate, "lr"), "The step size of the Adam optimiser"), TrainViewModel.Field.LEARNING_RATE));
+        g.addRow(row++, new Label("Latents D"), checked(tip(field(vm.latents, "latents"), "D, the number of latent dimensions z0 … z(D−1) of the encoder's Gaussian q(z|x) and of the prior p(z) = N(0, I)"), TrainViewModel.Field.LATENTS));
+        g.addRow(row++, new Label("Seed"), checked(tip(field(vm.seed, "seed"), "Seeds the weights' initialisation, the shuffling and the sampling of z: the same seed and settings train the same model"), TrainViewModel.Field.SEED));
         // a change in one field can make another one good or bad (the data set kind and Path, the divergence and β)
         vm.fieldErrors().addListener((javafx.collections.MapChangeListener<TrainViewModel.Field, String>) c -> validation.revalidate());
 
@@ -263,6 +267,7 @@ final class TrainView {
         save.setOnAction(e -> save());
         start.setTooltip(new Tooltip("Start training (Ctrl+T)"));
         pause.setTooltip(new Tooltip("Pause between steps (Ctrl+P)"));
+        resume.setTooltip(new Tooltip("Go on from the step where the run was paused (Ctrl+P)"));
         cancel.setTooltip(new Tooltip("Stop before the next step; the last epoch's checkpoint is kept"));
         save.setTooltip(new Tooltip("Save the latest checkpoint (Ctrl+S); written atomically"));
         HBox buttons = new HBox(6, start, pause, resume, cancel);
