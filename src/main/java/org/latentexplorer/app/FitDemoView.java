@@ -56,8 +56,8 @@ final class FitDemoView {
         title.getStyleClass().add("section-title");
         controls.add(title, 0, row++, 3, 1);
         Label explain = new Label("p: the data (grey). q: an isotropic Gaussian (red contours) fitted by minimising each "
-                + "divergence. KL(p‖q) covers all the data; KL(q‖p) settles on one mode. Move α: JS^{Gα'} goes from "
-                + "KL(p‖q) at α = 0 to KL(q‖p) at α = 1, its dual JS*^{Gα'} the other way.");
+                + "divergence. KL(p‖q) covers all the data; KL(q‖p) settles on one mode. Move α: JSᴳᵅ′ goes from "
+                + "KL(p‖q) at α = 0 to KL(q‖p) at α = 1, its dual JS⁎ᴳᵅ′ the other way.");
         explain.setWrapText(true);
         explain.setMaxWidth(300);
         controls.add(explain, 0, row++, 3, 1);

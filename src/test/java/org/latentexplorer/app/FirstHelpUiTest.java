@@ -79,9 +79,8 @@ class FirstHelpUiTest {
     void everyControlOfEveryViewSaysWhatItDoes() {
         List<String> missing = ui.fx(() -> {
             List<String> out = new ArrayList<>();
-            for (Tab t : ui.window.tabs().getTabs()) {
-                walk(t.getContent(), t.getText(), out);
-            }
+            walk(ui.window.root(), "window", out); // the top bar, each tab's view, the status bar
+            walk(ui.window.teaching().node(), "teaching mode", out);
             return out;
         });
         assertEquals(List.of(), missing, "controls without a tooltip");
@@ -101,7 +100,11 @@ class FirstHelpUiTest {
             }
             return; // a control's own parts (a spinner's editor) are part of it
         }
-        if (n instanceof ScrollPane s) {
+        if (n instanceof javafx.scene.control.TabPane tabs) {
+            for (Tab t : tabs.getTabs()) {
+                walk(t.getContent(), t.getText(), out);
+            }
+        } else if (n instanceof ScrollPane s) {
             walk(s.getContent(), view, out);
         } else if (n instanceof TitledPane p) {
             walk(p.getContent(), view, out);
