@@ -39,6 +39,9 @@ final class Fig1Slide {
         Label a = new Label();
         a.textProperty().bind(vm.teachingAlpha.asString("α = %.2f"));
         values.setId("teaching-fig1-values");
+        a.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alpha.setMinWidth(240); // the values beside it wrap, the slider keeps room to be dragged
+        HBox.setHgrow(values, Priority.SOMETIMES);
         HBox controls = new HBox(16, a, alpha, values);
         controls.setPadding(new Insets(10));
         root.setCenter(viewer);
@@ -63,7 +66,7 @@ final class Fig1Slide {
     private void showValues(AlphaViewModel vm) {
         StringBuilder b = new StringBuilder();
         for (GaussianTeaching.NamedValue v : vm.teachingValuesProperty().get()) {
-            b.append(String.format(Locale.ROOT, "%s = %.3f   ", v.name(), v.value()));
+            b.append(String.format(Locale.ROOT, "%s = %.3f   ", Labels.typeset(v.name()), v.value()));
         }
         values.setText(b.toString());
         values.setWrapText(true);

@@ -200,6 +200,8 @@ public final class MainWindow implements AutoCloseable {
             hint.setVisible(false);
         });
         javafx.scene.control.Button close = new javafx.scene.control.Button("Got it");
+        traverse.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         close.setId("first-run-hint-close");
         close.setTooltip(new Tooltip("Close this hint; it is not shown again"));
         close.setOnAction(e -> hint.setVisible(false));

@@ -410,7 +410,7 @@ final class TrainView {
                     : "cancelled; the checkpoint of epoch " + model.manifest().epochsCompleted() + " can be saved");
             ctx.notice("Training cancelled");
         } else {
-            vm.finished(TrainViewModel.State.FINISHED, "finished: " + model.manifest().describe()
+            vm.finished(TrainViewModel.State.FINISHED, "finished: " + Labels.model(model.manifest())
                     + " — it is now the current model; save it with Ctrl+S");
             ctx.notice("Training finished");
         }
