@@ -178,6 +178,8 @@ public final class MainWindow implements AutoCloseable {
                 ctx.model);
         ctx.dark.addListener((o, was, now) -> applyTheme(now));
         applyTheme(ctx.dark.get());
+        Tooltips.wrapAll(root); // long tooltips wrap instead of running off the screen
+        Tooltips.wrapAll(teaching.node());
     }
 
     private final javafx.scene.layout.HBox hint = new javafx.scene.layout.HBox(8);

@@ -296,8 +296,8 @@ final class TraverseView {
             DoubleProperty p = vm.latents().get(d);
             Slider s = new Slider(-3, 3, p.get());
             s.setId("latent-" + d);
-            s.setTooltip(new Tooltip("z" + d + ": move the anchor along latent dimension " + d
-                    + "; the image above is decoded as you drag, the grid when you let go"));
+            s.setTooltip(Tooltips.wrap(new Tooltip("z" + d + ": move the anchor along latent dimension " + d
+                    + "; the image above is decoded as you drag, the grid when you let go")));
             s.valueProperty().bindBidirectional(p);
             // a drag decodes the anchor alone; the grid follows on release
             s.valueChangingProperty().addListener((o, was, now) -> vm.dragging.set(now));

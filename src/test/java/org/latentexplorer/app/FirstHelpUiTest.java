@@ -97,6 +97,8 @@ class FirstHelpUiTest {
             if (c.getTooltip() == null || c.getTooltip().getText() == null || c.getTooltip().getText().isBlank()) {
                 out.add(view + ": " + c.getClass().getSimpleName() + (c.getId() == null ? "" : " #" + c.getId())
                         + (c instanceof Labeled l ? " '" + l.getText() + "'" : ""));
+            } else if (!c.getTooltip().isWrapText() || c.getTooltip().getMaxWidth() > Tooltips.MAX_WIDTH) {
+                out.add(view + ": the tooltip of " + c.getClass().getSimpleName() + " #" + c.getId() + " does not wrap");
             }
             return; // a control's own parts (a spinner's editor) are part of it
         }
