@@ -221,6 +221,11 @@ public final class MainWindow implements AutoCloseable {
         return hint;
     }
 
+    /** Closes the first-run hint (as its Got it button does). */
+    void closeFirstRunHint() {
+        hint.setVisible(false);
+    }
+
     /** Whether the first-run hint is on screen. */
     boolean firstRunHintVisible() {
         return hint.isVisible();
