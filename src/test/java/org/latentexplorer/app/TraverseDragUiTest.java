@@ -90,6 +90,13 @@ class TraverseDragUiTest {
             vm.setModel(MODEL);
         });
         waitFor(() -> vm.gridProperty().get() != null && vm.liveProperty().get() != null && vm.encodedProperty().get() != null);
+        // the encodings' arrival redraws the grid: a marker job queued behind that redraw answers once it is shown
+        java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+        fx(() -> {
+            runner.submit("settled", () -> true, r -> settled.set(true), t -> { });
+            return null;
+        });
+        waitFor(settled::get);
     }
 
     @AfterAll
