@@ -155,9 +155,20 @@ final class AlphaView {
         return l;
     }
 
+    /** What each slider does, in the paper's terms. */
+    private static final java.util.Map<String, String> TIPS = java.util.Map.of(
+            "dimension-alpha", "The α at which the bar chart compares each latent dimension's divergence with its KL(q‖p)",
+            "mu-p", "μ of p, the first 1-D Gaussian (the prior's role in the VAE)",
+            "sigma-p", "σ of p, the first 1-D Gaussian",
+            "mu-q", "μ of q, the second 1-D Gaussian (the encoder's posterior's role)",
+            "sigma-q", "σ of q, the second 1-D Gaussian",
+            "teaching-alpha", "α, the skew: the normalised geometric mean Gα ∝ p^(1−α)·q^α (weight α on q, as in the paper's "
+                    + "JSᴳᵅ′) moves from p at α = 0 to q at α = 1");
+
     private static Slider slider(DoubleProperty p, double min, double max, String id) {
         Slider s = new Slider(min, max, p.get());
         s.setId(id);
+        s.setTooltip(new javafx.scene.control.Tooltip(TIPS.get(id)));
         s.valueProperty().bindBidirectional(p);
         return s;
     }

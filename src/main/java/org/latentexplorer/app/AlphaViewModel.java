@@ -91,7 +91,7 @@ public final class AlphaViewModel {
             }
             sample = r.sample();
             curves.set(r.curves());
-            status.set(String.format(java.util.Locale.ROOT, "%s on %d examples of %s", m.manifest().describe(),
+            status.set(String.format(java.util.Locale.ROOT, "%s on %d examples of %s", Labels.model(m.manifest()),
                     sample.size(), m.sample().description()));
             updatePerDimension();
         }, t -> status.set("could not compute the curves: " + t.getMessage()));

@@ -56,6 +56,14 @@ final class AppContext {
         expire.play();
     }
 
+    /**
+     * Shows a passing notice in the status bar ("Exported …", "Training cancelled"): like a problem, it gives way
+     * to the current model's name after a while, so that it never reads as the state of the app minutes later.
+     */
+    void notice(String text) {
+        problem(text);
+    }
+
     /** Records a file as recently used. */
     void addRecent(Path file) {
         recentChanged.accept(prefs.addRecent(file));

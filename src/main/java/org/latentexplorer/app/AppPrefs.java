@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-/** What the app remembers between runs (java.util.prefs): window size, last folder, recent files, theme. */
+/** What the app remembers between runs (java.util.prefs): window place and size, last folder, recent files, theme, first-run hint. */
 public final class AppPrefs {
     /** The node used by the real app. */
     public static final String NODE = "org/latentexplorer/app";
@@ -35,12 +35,44 @@ public final class AppPrefs {
         prefs.putDouble("height", height);
     }
 
+    /** The window's last left edge on the screen, NaN when none was remembered. */
+    public double x() {
+        return prefs.getDouble("x", Double.NaN);
+    }
+
+    /** The window's last top edge on the screen, NaN when none was remembered. */
+    public double y() {
+        return prefs.getDouble("y", Double.NaN);
+    }
+
+    /** Whether the window was maximised when it closed. */
+    public boolean maximized() {
+        return prefs.getBoolean("maximized", false);
+    }
+
+    /** Remembers the window's place and size (the stage's, decorations included) and whether it was maximised. */
+    public void placement(double x, double y, double width, double height, boolean maximized) {
+        prefs.putDouble("x", x);
+        prefs.putDouble("y", y);
+        size(width, height);
+        prefs.putBoolean("maximized", maximized);
+    }
+
     public boolean dark() {
         return prefs.getBoolean("dark", false);
     }
 
     public void dark(boolean dark) {
         prefs.putBoolean("dark", dark);
+    }
+
+    /** Whether the first-run hint has been shown (it is shown once). */
+    public boolean firstRunHintShown() {
+        return prefs.getBoolean("firstRunHintShown", false);
+    }
+
+    public void firstRunHintShown(boolean shown) {
+        prefs.putBoolean("firstRunHintShown", shown);
     }
 
     /** The last folder a file was opened from or saved to, if it still exists. */

@@ -25,18 +25,23 @@ final class Fig1Slide {
     private final Label values = new Label();
 
     Fig1Slide(AlphaViewModel vm, AppContext ctx) {
-        JFreeChart chart = Charts.lines("Two Gaussians p and q, their mixture and the geometric mean G_α", "x", "density", data);
+        JFreeChart chart = Charts.lines("Two Gaussians p and q, their mixture and the geometric mean Gα", "x", "density", data);
         Charts.style(chart, ctx.dark.get());
         ctx.dark.addListener((o, was, now) -> Charts.style(chart, now));
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("teaching-fig1-chart");
         Slider alpha = new Slider(0, 1, vm.teachingAlpha.get());
         alpha.setId("teaching-fig1-alpha");
+        alpha.setTooltip(new javafx.scene.control.Tooltip("α, the skew: the geometric mean Gα ∝ p^(1−α)·q^α moves from p "
+                + "at α = 0 to q at α = 1, and the divergences below change with it"));
         alpha.valueProperty().bindBidirectional(vm.teachingAlpha);
         HBox.setHgrow(alpha, Priority.ALWAYS);
         Label a = new Label();
         a.textProperty().bind(vm.teachingAlpha.asString("α = %.2f"));
         values.setId("teaching-fig1-values");
+        a.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alpha.setMinWidth(240); // the values beside it wrap, the slider keeps room to be dragged
+        HBox.setHgrow(values, Priority.SOMETIMES);
         HBox controls = new HBox(16, a, alpha, values);
         controls.setPadding(new Insets(10));
         root.setCenter(viewer);
@@ -55,13 +60,13 @@ final class Fig1Slide {
         data.addSeries(series("p", r.x(), r.pDensity()));
         data.addSeries(series("q", r.x(), r.qDensity()));
         data.addSeries(series("(p+q)/2", r.x(), r.mixture()));
-        data.addSeries(series(String.format(Locale.ROOT, "G_α, α = %.2f", r.alphas()[0]), r.x(), r.geometric()[0]));
+        data.addSeries(series(String.format(Locale.ROOT, "Gα, α = %.2f", r.alphas()[0]), r.x(), r.geometric()[0]));
     }
 
     private void showValues(AlphaViewModel vm) {
         StringBuilder b = new StringBuilder();
         for (GaussianTeaching.NamedValue v : vm.teachingValuesProperty().get()) {
-            b.append(String.format(Locale.ROOT, "%s = %.3f   ", v.name(), v.value()));
+            b.append(String.format(Locale.ROOT, "%s = %.3f   ", Labels.typeset(v.name()), v.value()));
         }
         values.setText(b.toString());
         values.setWrapText(true);

@@ -56,14 +56,15 @@ final class FitDemoView {
         title.getStyleClass().add("section-title");
         controls.add(title, 0, row++, 3, 1);
         Label explain = new Label("p: the data (grey). q: an isotropic Gaussian (red contours) fitted by minimising each "
-                + "divergence. KL(p‖q) covers all the data; KL(q‖p) settles on one mode. Move α: JS^{Gα'} goes from "
-                + "KL(p‖q) at α = 0 to KL(q‖p) at α = 1, its dual JS*^{Gα'} the other way.");
+                + "divergence. KL(p‖q) covers all the data; KL(q‖p) settles on one mode. Move α: JSᴳᵅ′ goes from "
+                + "KL(p‖q) at α = 0 to KL(q‖p) at α = 1, its dual JS⁎ᴳᵅ′ the other way.");
         explain.setWrapText(true);
         explain.setMaxWidth(300);
         controls.add(explain, 0, row++, 3, 1);
 
         Slider alpha = new Slider(0, 1, vm.alpha.get());
         alpha.setId("fit-alpha");
+        alpha.setTooltip(new javafx.scene.control.Tooltip("α of the two skew geometric JS fits (JSᴳᵅ′ and its dual): moving it refits only those two panels"));
         alpha.setMajorTickUnit(0.25);
         alpha.setShowTickMarks(true);
         alpha.setShowTickLabels(true);
@@ -87,16 +88,19 @@ final class FitDemoView {
 
         Spinner<Integer> k = new Spinner<>(1, 50, vm.components.get());
         k.setId("fit-components");
+        k.setTooltip(new javafx.scene.control.Tooltip("K, the number of Gaussian components of the 2-D mixture p that each panel fits one Gaussian q to"));
         k.setEditable(true);
         k.valueProperty().addListener((o, was, now) -> vm.components.set(now));
         controls.addRow(row++, new Label("components K"), k);
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, vm.seed.get());
         seed.setId("fit-seed");
+        seed.setTooltip(new javafx.scene.control.Tooltip("The seed that places the mixture's components: another seed, another target p"));
         seed.setEditable(true);
         seed.valueProperty().addListener((o, was, now) -> vm.seed.set(now));
         controls.addRow(row++, new Label("seed"), seed);
         ChoiceBox<FitForm> form = new ChoiceBox<>();
         form.setId("fit-form");
+        form.setTooltip(new javafx.scene.control.Tooltip("Which objectives are minimised: the textbook divergences, or the weighted forms of the paper's notebook (see the note below)"));
         form.getItems().addAll(FitForm.values());
         form.setValue(vm.form.get());
         form.setConverter(new StringConverter<>() {
@@ -121,22 +125,27 @@ final class FitDemoView {
 
         ToggleButton draw = new ToggleButton("Draw your own data");
         draw.setId("fit-draw");
+        draw.setTooltip(new javafx.scene.control.Tooltip("Draw your own target: each click on a panel adds a data point, and all six fits restart on those points"));
         draw.selectedProperty().bindBidirectional(vm.drawing);
         Button clear = new Button("Clear points");
         clear.setId("fit-clear");
+        clear.setTooltip(new javafx.scene.control.Tooltip("Remove the points drawn so far"));
         clear.disableProperty().bind(vm.drawing.not());
         clear.setOnAction(e -> vm.clearDrawn());
         controls.add(new HBox(8, draw, clear), 0, row++, 3, 1);
 
         Button rerun = new Button("Fit again");
         rerun.setId("fit-run");
+        rerun.setTooltip(new javafx.scene.control.Tooltip("Fit every panel again from its starting Gaussian"));
         rerun.setOnAction(e -> vm.refitAll());
         Button stop = new Button("Stop");
         stop.setId("fit-stop");
+        stop.setTooltip(new javafx.scene.control.Tooltip("Stop the fits where they are"));
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> vm.cancel());
         Button export = new Button("Export PNG/SVG…");
         export.setId("fit-export");
+        export.setTooltip(new javafx.scene.control.Tooltip("Export the six panels as PNG or SVG, with the settings in the file"));
         export.setOnAction(e -> export());
         controls.add(new HBox(8, rerun, stop, export), 0, row++, 3, 1);
         Label status = new Label();
@@ -174,7 +183,7 @@ final class FitDemoView {
         Path file = ctx.save("Export Fig 2", "fig2.png", List.of(new FileChooser.ExtensionFilter("PNG (*.png)", "*.png"),
                 new FileChooser.ExtensionFilter("SVG (*.svg)", "*.svg")));
         if (file != null) {
-            vm.export(file, () -> ctx.job.set("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
+            vm.export(file, () -> ctx.notice("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
         }
     }
 

@@ -69,4 +69,42 @@ final class Labels {
             case SPHERICAL -> "along the sphere (spherical)";
         };
     }
+
+    /**
+     * A model in words for the status bar, the title and messages, e.g. "JS⁎ᴳᵅ′ α = 0.5, 64×64, D = 10, dSprites,
+     * 8 epochs" (the manifest's own line, {@code jsg-dual(alpha=0.5), …}, is the command line's).
+     */
+    static String model(org.latentexplorer.model.ModelManifest mf) {
+        String div;
+        if (mf.trainable()) {
+            var d = mf.divergence();
+            div = divergence(d.kind()) + (d.kind().isSkewJs() ? " α = " + TraverseViewModel.plain(d.alpha()) : "")
+                    + (d.kind() == DivergenceKind.BETA ? " β = " + TraverseViewModel.plain(d.beta()) : "");
+        } else {
+            div = typeset(mf.divergenceLabel());
+        }
+        var a = mf.architecture();
+        int epochs = mf.epochsCompleted();
+        return div + ", " + a.imageSize() + "×" + a.imageSize() + (a.channels() == 3 ? " RGB" : "") + ", D = " + a.latents()
+                + ", " + dataset(mf.provenance().dataset()) + ", " + epochs + (epochs == 1 ? " epoch" : " epochs")
+                + (mf.imported() != null ? ", imported from PyTorch" : "");
+    }
+
+    /** A data set as people name it: {@code dsprites} → dSprites, {@code mnist:/data/m} → MNIST (/data/m). */
+    static String dataset(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return "unknown data";
+        }
+        int colon = spec.indexOf(':');
+        String kind = colon < 0 ? spec : spec.substring(0, colon);
+        String where = colon < 0 ? "" : " (" + spec.substring(colon + 1) + ")";
+        return switch (kind) {
+            case "dsprites" -> "dSprites" + where;
+            case "dsprites-npz" -> "dSprites" + where;
+            case "mnist" -> "MNIST" + where;
+            case "fashion-mnist" -> "Fashion-MNIST" + where;
+            case "folder" -> "images" + where;
+            default -> spec;
+        };
+    }
 }

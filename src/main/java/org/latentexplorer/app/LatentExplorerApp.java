@@ -38,8 +38,9 @@ public final class LatentExplorerApp extends Application {
         window.installCrashHandler();
         stage.setScene(scene(window, prefs.width(), prefs.height()));
         stage.titleProperty().bind(window.titleProperty());
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(WindowPlacement.MIN_WIDTH);
+        stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
+        WindowPlacement.restore(stage, prefs); // the last place and size, kept on the visible screen
         window.owner(stage);
         stage.setOnCloseRequest(e -> {
             if (!window.confirmClose()) {
@@ -47,8 +48,7 @@ public final class LatentExplorerApp extends Application {
             }
         });
         stage.setOnHidden(e -> {
-            // the scene's size, which the next start gives the scene (the stage's adds the decorations)
-            prefs.size(stage.getScene().getWidth(), stage.getScene().getHeight());
+            WindowPlacement.remember(stage, prefs);
             window.close();
             Platform.exit();
         });

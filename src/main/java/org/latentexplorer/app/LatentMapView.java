@@ -51,11 +51,13 @@ final class LatentMapView {
             int i = vm.pointAt(e.getX(), e.getY());
             if (i >= 0) {
                 vm.select(i);
-                ctx.job.set("Traverse anchor set to " + vm.describe(i));
+                ctx.notice("Traverse anchor set to " + vm.describe(i));
             }
         });
 
         factor.setId("latent-map-factor");
+
+        factor.setTooltip(new javafx.scene.control.Tooltip("Colour the points by a ground-truth factor of the data (dSprites: shape, scale, orientation, position) or by the label (MNIST digit, Fashion-MNIST class)"));
         factor.setMinWidth(140);
         factor.valueProperty().addListener((o, was, now) -> {
             if (!updatingFactors && now != null) {
@@ -79,12 +81,15 @@ final class LatentMapView {
         hoveredText.setMaxWidth(200);
         Button export = new Button("Export map PNG/SVG/CSV…");
         export.setId("latent-map-export");
+        export.setTooltip(new javafx.scene.control.Tooltip("Export the map as PNG or SVG, or the points (μ, projection, factor) as CSV"));
         export.setOnAction(e -> export());
         Button other = new Button("Other examples");
         other.setId("reconstructions-other");
+        other.setTooltip(new javafx.scene.control.Tooltip("Ten other examples, drawn at random from the data set, above their reconstructions"));
         other.setOnAction(e -> vm.otherExamples());
         Button exportStrip = new Button("Export reconstructions PNG…");
         exportStrip.setId("reconstructions-export");
+        exportStrip.setTooltip(new javafx.scene.control.Tooltip("Export the originals and their reconstructions as PNG"));
         exportStrip.setOnAction(e -> exportStrip());
         Label status = new Label();
         status.setWrapText(true);
@@ -157,7 +162,7 @@ final class LatentMapView {
         Path file = ctx.save("Export latent map", "latent-map.png", List.of(new FileChooser.ExtensionFilter("PNG (*.png)", "*.png"),
                 new FileChooser.ExtensionFilter("SVG (*.svg)", "*.svg"), new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv")));
         if (file != null) {
-            vm.export(file, () -> ctx.job.set("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
+            vm.export(file, () -> ctx.notice("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
         }
     }
 
@@ -165,7 +170,7 @@ final class LatentMapView {
         Path file = ctx.save("Export reconstructions", "reconstructions.png", List.of(new FileChooser.ExtensionFilter("PNG (*.png)",
                 "*.png")));
         if (file != null) {
-            vm.exportStrip(file, () -> ctx.job.set("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
+            vm.exportStrip(file, () -> ctx.notice("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
         }
     }
 

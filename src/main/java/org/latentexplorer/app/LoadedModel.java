@@ -69,6 +69,6 @@ public record LoadedModel(Path file, VaeModel model, String origin, boolean untr
 
     /** One line for titles and the status bar. */
     public String describe() {
-        return (untrained ? "untrained model (" : origin + " — ") + manifest().describe() + (untrained ? ")" : "");
+        return (untrained ? "untrained model (" : origin + " — ") + Labels.model(manifest()) + (untrained ? ")" : "");
     }
 }

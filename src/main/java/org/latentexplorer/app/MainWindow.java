@@ -136,7 +136,7 @@ public final class MainWindow implements AutoCloseable {
         javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(menu(), spacer, present);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 6, 0, 0));
-        topBar = new VBox(top, banner);
+        topBar = new VBox(top, banner, firstRunHint(prefs));
         root.setTop(topBar);
         root.setCenter(tabs);
         root.setBottom(status);
@@ -178,6 +178,57 @@ public final class MainWindow implements AutoCloseable {
                 ctx.model);
         ctx.dark.addListener((o, was, now) -> applyTheme(now));
         applyTheme(ctx.dark.get());
+        Tooltips.wrapAll(root); // long tooltips wrap instead of running off the screen
+        Tooltips.wrapAll(teaching.node());
+    }
+
+    private final javafx.scene.layout.HBox hint = new javafx.scene.layout.HBox(8);
+
+    /** A short hint on where to begin, shown at the first start only (remembered in the preferences) until closed. */
+    private javafx.scene.Node firstRunHint(AppPrefs prefs) {
+        Label text = new Label("New here? The model loaded at start can be explored right away: open the Traverse tab and "
+                + "drag a latent's slider to see what that dimension encodes, or the α explorer to see its divergences. "
+                + "To train your own, fill in the Train tab and press Start. Hover over any control to learn what it does; "
+                + "F1 lists the shortcuts.");
+        text.setId("first-run-hint-text");
+        text.setWrapText(true);
+        javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.Button traverse = new javafx.scene.control.Button("Show Traverse");
+        traverse.setId("first-run-hint-traverse");
+        traverse.setTooltip(new Tooltip("Open the Traverse view: the traversal grid of the current model and one slider per latent"));
+        traverse.setOnAction(e -> {
+            tabs.getSelectionModel().select(2);
+            hint.setVisible(false);
+        });
+        javafx.scene.control.Button close = new javafx.scene.control.Button("Got it");
+        traverse.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        close.setId("first-run-hint-close");
+        close.setTooltip(new Tooltip("Close this hint; it is not shown again"));
+        close.setOnAction(e -> hint.setVisible(false));
+        hint.getChildren().setAll(text, traverse, close);
+        hint.setId("first-run-hint");
+        hint.getStyleClass().add("banner");
+        hint.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        hint.setPadding(new Insets(6, 12, 6, 12));
+        hint.managedProperty().bind(hint.visibleProperty());
+        hint.setVisible(!prefs.firstRunHintShown());
+        if (!prefs.firstRunHintShown()) {
+            prefs.firstRunHintShown(true); // once: the next start has no hint, closed or not
+            prefs.flush();
+        }
+        return hint;
+    }
+
+    /** Closes the first-run hint (as its Got it button does). */
+    void closeFirstRunHint() {
+        hint.setVisible(false);
+    }
+
+    /** Whether the first-run hint is on screen. */
+    boolean firstRunHintVisible() {
+        return hint.isVisible();
     }
 
     private static Tab tab(String text, String id, javafx.scene.Node content) {

@@ -44,9 +44,11 @@ final class ModelsView {
         this.opener = opener;
         Button open = new Button("Open model…");
         open.setId("models-open");
+        open.setTooltip(new javafx.scene.control.Tooltip("Open a model file (.zip) trained here or by the command line (Ctrl+O); it becomes the current model of every view"));
         open.getStyleClass().add("accent");
         open.setOnAction(e -> chooseAndOpen());
         saveImported.setId("models-save-imported");
+        saveImported.setTooltip(new javafx.scene.control.Tooltip("Save the model imported from PyTorch as a model file of this app, so that it can be trained further"));
         saveImported.setVisible(false);
         saveImported.managedProperty().bind(saveImported.visibleProperty());
         saveImported.setOnAction(e -> {
@@ -57,6 +59,7 @@ final class ModelsView {
         });
         Button openRun = new Button("Open PyTorch run folder…");
         openRun.setId("models-open-run");
+        openRun.setTooltip(new javafx.scene.control.Tooltip("Open a PyTorch run folder of geometric-js or disentangling-vae (model.pt with specs.json): its weights are imported in memory"));
         openRun.setOnAction(e -> chooseRunAndOpen());
         Label drop = new Label("or drop a .zip model, a PyTorch model.pt or a run folder (model.pt + specs.json) anywhere on the window");
         drop.getStyleClass().add("drop-hint");

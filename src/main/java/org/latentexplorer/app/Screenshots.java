@@ -27,6 +27,7 @@ final class Screenshots {
     void run() {
         stage.setWidth(1360);
         stage.setHeight(860);
+        window.closeFirstRunHint(); // the pictures show the views, not the first start
         waitFor(() -> window.model().get() != null && window.traverse().gridProperty().get() != null, 600, this::models);
     }
 

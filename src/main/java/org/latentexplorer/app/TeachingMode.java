@@ -47,6 +47,9 @@ final class TeachingMode {
         Button leave = new Button("Leave (Esc)");
         leave.setId("teaching-exit");
         leave.setOnAction(e -> exit.run());
+        back.setTooltip(new javafx.scene.control.Tooltip("The previous view (Page Up or ←)"));
+        next.setTooltip(new javafx.scene.control.Tooltip("The next view (Page Down, → or Space)"));
+        leave.setTooltip(new javafx.scene.control.Tooltip("Back to the tabs (Esc)"));
         for (javafx.scene.control.Control c : List.of(back, next, leave, position)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }

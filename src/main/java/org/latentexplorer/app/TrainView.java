@@ -41,6 +41,8 @@ final class TrainView {
     private final JFreeChart chart;
     private final LossChart lossChart;
     private final VBox actions = new VBox(6);
+    /** Marks the form's bad fields, all at once, each with its message. */
+    private final FormValidation validation = new FormValidation();
     final Button start = new Button("Start");
     final Button pause = new Button("Pause");
     final Button resume = new Button("Resume");
@@ -153,20 +155,23 @@ final class TrainView {
 
         ComboBox<DatasetSpec.Kind> kind = new ComboBox<>();
         kind.setId("dataset-kind");
+        kind.setTooltip(new Tooltip("The images to train on: dSprites (built in, 64×64, generated on the fly), MNIST or Fashion-MNIST (a folder of IDX files), a folder of images, or dSprites' .npz file"));
         kind.getItems().addAll(DatasetSpec.Kind.values());
         kind.setConverter(converter(k -> k == DatasetSpec.Kind.DSPRITES ? "dSprites (built in)" : datasetName(k)));
         kind.valueProperty().bindBidirectional(vm.datasetKind);
         g.addRow(row++, new Label("Data set"), kind);
         TextField path = field(vm.datasetPath, "directory or file");
         path.setId("dataset-path");
+        path.setTooltip(new Tooltip("Where the data set is: its folder (MNIST, Fashion-MNIST, images) or its .npz file; Enter a path or use …"));
         Button browse = new Button("…");
         browse.setTooltip(new Tooltip("Choose the data set's directory (or .npz file)"));
         browse.setOnAction(e -> browse());
         HBox pathBox = new HBox(4, path, browse);
         HBox.setHgrow(path, Priority.ALWAYS);
         pathBox.disableProperty().bind(vm.datasetKind.isEqualTo(DatasetSpec.Kind.DSPRITES));
-        g.addRow(row++, new Label("Path"), pathBox);
-        g.addRow(row++, new Label("Limit"), tip(field(vm.limit, "limit"), "use only N examples of the data set (0 = all)"));
+        g.addRow(row++, new Label("Path"), checked(pathBox, path, TrainViewModel.Field.PATH));
+        g.addRow(row++, new Label("Limit"), checked(tip(field(vm.limit, "limit"), "use only N examples of the data set (0 = all)"),
+                TrainViewModel.Field.LIMIT));
         ComboBox<org.latentexplorer.data.Subset> subset = new ComboBox<>();
         subset.setId("train-subset");
         subset.getItems().addAll(org.latentexplorer.data.Subset.SPREAD, org.latentexplorer.data.Subset.FIRST);
@@ -178,12 +183,14 @@ final class TrainView {
 
         ComboBox<DivergenceKind> div = new ComboBox<>();
         div.setId("divergence");
+        div.setTooltip(new Tooltip("The regulariser DIV of the loss REC + λ·DIV that pulls the encoder's q(z|x) towards the prior p(z): the paper's skew geometric Jensen–Shannon divergence or its dual, Nielsen's originals, or the baselines KL(q‖p) (the VAE), β-VAE, KL(p‖q) and MMD"));
         div.getItems().addAll(DivergenceKind.values());
         div.setConverter(converter(Labels::divergenceChoice));
         div.valueProperty().bindBidirectional(vm.divergence);
         g.addRow(row++, new Label("Divergence"), div);
         Slider alpha = new Slider(0, 1, 0.5);
         alpha.setId("alpha");
+        alpha.setTooltip(new Tooltip("α, the skew of the geometric-mean divergences: it weighs q and p in their geometric mean Gα, so the loss moves between the two KL directions at α = 0 and α = 1 (the paper's best: the dual at α = 0.5)"));
         alpha.setShowTickMarks(true);
         alpha.setMajorTickUnit(0.25);
         alpha.setBlockIncrement(0.05);
@@ -198,19 +205,10 @@ final class TrainView {
             }
         });
         Runnable commitAlpha = () -> {
-            try {
-                double a = Double.parseDouble(alphaValue.getText().trim().replace(',', '.'));
-                if (a >= 0 && a <= 1) {
-                    vm.alpha.set(a);
-                    alphaValue.getStyleClass().remove("invalid");
-                    return;
-                }
-            } catch (NumberFormatException e) {
-                // marked below
-            }
-            if (!alphaValue.getStyleClass().contains("invalid")) {
-                alphaValue.getStyleClass().add("invalid");
-            }
+            Double a = typedAlpha(alphaValue.getText());
+            if (a != null) {
+                vm.alpha.set(a);
+            } // else the field stays marked with its message (see validation below)
         };
         alphaValue.setOnAction(e -> commitAlpha.run());
         alphaValue.focusedProperty().addListener((o, was, now) -> {
@@ -223,16 +221,21 @@ final class TrainView {
         HBox.setHgrow(alpha, Priority.ALWAYS);
         alphaBox.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.divergence.get() == null || !vm.divergence.get().isSkewJs(), vm.divergence));
-        g.addRow(row++, new Label("α (skew)"), alphaBox);
+        g.addRow(row++, new Label("α (skew)"), validation.check(alphaBox, alphaValue, () -> alphaBox.isDisabled()
+                || typedAlpha(alphaValue.getText()) != null ? null : "a number from 0 to 1, e.g. 0.5"));
+        alphaBox.disabledProperty().addListener(o -> validation.revalidate());
         TextField beta = tip(field(vm.beta, "beta"), "β of β-VAE: DIV = β·KL(q‖p)");
         beta.disableProperty().bind(vm.divergence.isNotEqualTo(DivergenceKind.BETA));
-        g.addRow(row++, new Label("β"), beta);
-        g.addRow(row++, new Label("λ"), tip(field(vm.lambda, "lambda"), "weight of the divergence in REC + λ·DIV"));
-        g.addRow(row++, new Label("Epochs"), field(vm.epochs, "epochs"));
-        g.addRow(row++, new Label("Batch size"), field(vm.batch, "batch"));
-        g.addRow(row++, new Label("Learning rate"), field(vm.learningRate, "lr"));
-        g.addRow(row++, new Label("Latents D"), field(vm.latents, "latents"));
-        g.addRow(row++, new Label("Seed"), field(vm.seed, "seed"));
+        g.addRow(row++, new Label("β"), checked(beta, TrainViewModel.Field.BETA));
+        g.addRow(row++, new Label("λ"), checked(tip(field(vm.lambda, "lambda"), "weight of the divergence in REC + λ·DIV"),
+                TrainViewModel.Field.LAMBDA));
+        g.addRow(row++, new Label("Epochs"), checked(tip(field(vm.epochs, "epochs"), "How many passes over the data set; a checkpoint is written after each"), TrainViewModel.Field.EPOCHS));
+        g.addRow(row++, new Label("Batch size"), checked(tip(field(vm.batch, "batch"), "Images per optimiser step: the mini-batch each gradient of the loss is averaged over"), TrainViewModel.Field.BATCH));
+        g.addRow(row++, new Label("Learning rate"), checked(tip(field(vm.learningRate, "lr"), "The step size of the Adam optimiser"), TrainViewModel.Field.LEARNING_RATE));
+        g.addRow(row++, new Label("Latents D"), checked(tip(field(vm.latents, "latents"), "D, the number of latent dimensions z0 … z(D−1) of the encoder's Gaussian q(z|x) and of the prior p(z) = N(0, I)"), TrainViewModel.Field.LATENTS));
+        g.addRow(row++, new Label("Seed"), checked(tip(field(vm.seed, "seed"), "Seeds the weights' initialisation, the shuffling and the sampling of z: the same seed and settings train the same model"), TrainViewModel.Field.SEED));
+        // a change in one field can make another one good or bad (the data set kind and Path, the divergence and β)
+        vm.fieldErrors().addListener((javafx.collections.MapChangeListener<TrainViewModel.Field, String>) c -> validation.revalidate());
 
         Label error = new Label();
         error.setId("form-error");
@@ -251,7 +254,7 @@ final class TrainView {
         var state = vm.stateProperty();
         var running = Bindings.createBooleanBinding(() -> state.get() == TrainViewModel.State.RUNNING
                 || state.get() == TrainViewModel.State.PAUSED, state);
-        start.disableProperty().bind(running.or(vm.validProperty().not()));
+        start.disableProperty().bind(running.or(vm.validProperty().not()).or(validation.invalidProperty()));
         pause.disableProperty().bind(state.isNotEqualTo(TrainViewModel.State.RUNNING));
         resume.disableProperty().bind(state.isNotEqualTo(TrainViewModel.State.PAUSED));
         cancel.disableProperty().bind(running.not());
@@ -269,6 +272,7 @@ final class TrainView {
         save.setOnAction(e -> save());
         start.setTooltip(new Tooltip("Start training (Ctrl+T)"));
         pause.setTooltip(new Tooltip("Pause between steps (Ctrl+P)"));
+        resume.setTooltip(new Tooltip("Go on from the step where the run was paused (Ctrl+P)"));
         cancel.setTooltip(new Tooltip("Stop before the next step; the last epoch's checkpoint is kept"));
         save.setTooltip(new Tooltip("Save the latest checkpoint (Ctrl+S); written atomically"));
         // the run's buttons sit under the scrolling form, always in view (1280×720 included)
@@ -289,6 +293,25 @@ final class TrainView {
             case "folder" -> "folder of images";
             default -> k.prefix();
         };
+    }
+
+    /** Marks {@code field} while the view model finds its value bad, with the message under it. */
+    private Node checked(TextField field, TrainViewModel.Field which) {
+        return checked(field, field, which);
+    }
+
+    private Node checked(Node row, TextField field, TrainViewModel.Field which) {
+        return validation.check(row, field, () -> vm.fieldErrors().get(which));
+    }
+
+    /** α as typed (a comma taken as the decimal point), or null when it is not a number in [0, 1]. */
+    static Double typedAlpha(String text) {
+        try {
+            double a = Double.parseDouble(text.trim().replace(',', '.'));
+            return a >= 0 && a <= 1 ? a : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static TextField field(StringProperty p, String id) {
@@ -384,16 +407,16 @@ final class TrainView {
         TrainingJob job = vm.job();
         if (failure != null) {
             vm.finished(TrainViewModel.State.FAILED, failure.getMessage());
-            ctx.job.set("Training failed");
+            ctx.notice("Training failed");
             ctx.showError(failure instanceof TrainingDivergedException ? "Training diverged" : "Training failed", failure);
         } else if (job.isCancelled() || model == null) {
             vm.finished(TrainViewModel.State.CANCELLED, model == null ? "cancelled before the first epoch finished"
                     : "cancelled; the checkpoint of epoch " + model.manifest().epochsCompleted() + " can be saved");
-            ctx.job.set("Training cancelled");
+            ctx.notice("Training cancelled");
         } else {
-            vm.finished(TrainViewModel.State.FINISHED, "finished: " + model.manifest().describe()
+            vm.finished(TrainViewModel.State.FINISHED, "finished: " + Labels.model(model.manifest())
                     + " — it is now the current model; save it with Ctrl+S");
-            ctx.job.set("Training finished");
+            ctx.notice("Training finished");
         }
         if (model != null) {
             ctx.model.set(new LoadedModel(job.checkpoint(), model, "trained in this session", false,

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -20,6 +22,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.latentexplorer.common.AtomicFiles;
@@ -66,6 +70,7 @@ public final class TrainViewModel {
     public final ObjectProperty<Subset> subset = new SimpleObjectProperty<>(Subset.SPREAD);
 
     private final StringProperty error = new SimpleStringProperty("");
+    private final ObservableMap<Field, String> fieldErrors = FXCollections.observableMap(new EnumMap<>(Field.class));
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
     private final DoubleProperty epochProgress = new SimpleDoubleProperty(0);
     private final DoubleProperty overallProgress = new SimpleDoubleProperty(0);
@@ -161,14 +166,101 @@ public final class TrainViewModel {
         }
     }
 
-    /** Re-checks the form; {@link #errorProperty()} is empty when it is valid. */
+    /** The form's fields that can hold a bad value, with their names as the form shows them. */
+    public enum Field {
+        PATH("Path"), LIMIT("Limit"), BETA("β"), LAMBDA("λ"), EPOCHS("Epochs"), BATCH("Batch size"),
+        LEARNING_RATE("Learning rate"), LATENTS("Latents D"), SEED("Seed");
+
+        private final String label;
+
+        Field(String label) {
+            this.label = label;
+        }
+
+        /** The field's name on the form. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * What is wrong with each field, checked each on its own so that all bad fields are known at once, in the
+     * form's words (the ranges are the trainer's, {@link TrainingConfig}); fields without a problem are absent.
+     */
+    Map<Field, String> checkFields() {
+        Map<Field, String> bad = new EnumMap<>(Field.class);
+        if (datasetKind.get() != DatasetSpec.Kind.DSPRITES && datasetPath.get().trim().isEmpty()) {
+            bad.put(Field.PATH, "choose the data set's " + (datasetKind.get() == DatasetSpec.Kind.DSPRITES_NPZ ? ".npz file" : "folder"));
+        }
+        wholeNumber(bad, Field.LIMIT, limit.get(), 0, Integer.MAX_VALUE, "0 or more (0 = the whole set)");
+        if (divergence.get() == DivergenceKind.BETA) {
+            positive(bad, Field.BETA, beta.get(), false, "a number above 0, e.g. 4");
+        }
+        positive(bad, Field.LAMBDA, lambda.get(), true, "a number of 0 or more, e.g. 1");
+        wholeNumber(bad, Field.EPOCHS, epochs.get(), 1, Integer.MAX_VALUE, "1 or more");
+        wholeNumber(bad, Field.BATCH, batch.get(), 1, 65536, "from 1 to 65536");
+        positive(bad, Field.LEARNING_RATE, learningRate.get(), false, "a number above 0, e.g. 1e-4");
+        wholeNumber(bad, Field.LATENTS, latents.get(), 1, 1024, "from 1 to 1024");
+        wholeNumber(bad, Field.SEED, seed.get(), Integer.MIN_VALUE, Integer.MAX_VALUE, "any whole number");
+        return bad;
+    }
+
+    private static void wholeNumber(Map<Field, String> bad, Field f, String text, int min, int max, String range) {
+        try {
+            long v = Long.parseLong(text.trim());
+            if (v >= min && v <= max) {
+                return;
+            }
+            bad.put(f, "a whole number " + range + ", not " + v);
+        } catch (NumberFormatException e) {
+            bad.put(f, text.isBlank() ? "a whole number " + range + " is needed" : "a whole number " + range + ", not '" + text.trim() + "'");
+        }
+    }
+
+    private static void positive(Map<Field, String> bad, Field f, String text, boolean zeroAllowed, String what) {
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (Double.isFinite(v) && (v > 0 || zeroAllowed && v == 0)) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        bad.put(f, text.isBlank() ? what + " is needed" : what + ", not '" + text.trim() + "'");
+    }
+
+    /**
+     * Re-checks the form: {@link #fieldErrors()} holds each bad field's message, {@link #errorProperty()} names
+     * the bad fields (or a problem of the whole form) and is empty when the form is valid.
+     */
     public void validate() {
+        Map<Field, String> bad = checkFields();
+        fieldErrors.keySet().retainAll(bad.keySet());
+        bad.forEach((f, m) -> {
+            if (!m.equals(fieldErrors.get(f))) {
+                fieldErrors.put(f, m);
+            }
+        });
+        if (bad.size() == 1) {
+            Map.Entry<Field, String> e = bad.entrySet().iterator().next();
+            error.set(e.getKey().label() + ": " + e.getValue());
+            return;
+        }
+        if (bad.size() > 1) {
+            error.set(bad.size() + " fields to correct: " + String.join(", ", bad.keySet().stream().map(Field::label).toList()));
+            return;
+        }
         try {
             config();
             error.set("");
         } catch (UserInputException | IllegalArgumentException e) {
             error.set(e.getMessage());
         }
+    }
+
+    /** Each bad field's message (see {@link #checkFields()}); empty when every field holds a valid value. */
+    public ObservableMap<Field, String> fieldErrors() {
+        return fieldErrors;
     }
 
     /**

@@ -41,6 +41,10 @@ final class TraverseView {
     private final HBox thumbs = new HBox(6);
     final ImageView gridView = new ImageView();
     final ImageView liveView = new ImageView();
+    /** The live decode's one image, rewritten in place for every frame of a drag (a new one only when the size changes). */
+    private final LiveImage live = new LiveImage();
+    /** How many decoded anchor images were written to the live view (for the drag-rate test). */
+    long liveFrames;
 
     TraverseView(TraverseViewModel vm, AppContext ctx) {
         this.vm = vm;
@@ -52,10 +56,7 @@ final class TraverseView {
         liveView.setSmooth(false);
         gridView.imageProperty().bind(Bindings.createObjectBinding(() -> vm.gridProperty().get() == null ? null
                 : FxImages.of(shown(vm.gridProperty().get(), ctx.dark.get())), vm.gridProperty(), ctx.dark));
-        liveView.imageProperty().bind(Bindings.createObjectBinding(() -> {
-            TraverseViewModel.Tile t = vm.liveProperty().get();
-            return t == null ? null : FxImages.image(t.pixels(), t.channels(), t.height(), t.width());
-        }, vm.liveProperty()));
+        vm.liveProperty().addListener((o, was, now) -> showLive(now));
 
         StackPane gridPane = new StackPane(gridView);
         gridPane.getStyleClass().add("image-well");
@@ -75,9 +76,9 @@ final class TraverseView {
         right.setPadding(new Insets(10));
         right.setPrefWidth(250);
         // a low window: the live image gives up height to the sliders (192 px from about 850 px high)
-        javafx.beans.binding.NumberBinding live = Bindings.max(96, Bindings.min(192, right.heightProperty().subtract(230)));
-        liveView.fitWidthProperty().bind(live);
-        liveView.fitHeightProperty().bind(live);
+        javafx.beans.binding.NumberBinding liveSide = Bindings.max(96, Bindings.min(192, right.heightProperty().subtract(230)));
+        liveView.fitWidthProperty().bind(liveSide);
+        liveView.fitHeightProperty().bind(liveSide);
 
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
@@ -114,11 +115,15 @@ final class TraverseView {
         preset.setId("traverse-preset");
         preset.getItems().addAll(TraverseViewModel.presets());
         preset.valueProperty().bindBidirectional(vm.preset);
+        preset.setTooltip(new Tooltip("Grid settings of a published traversal figure: paper (the skew-JS paper's: "
+                + "q = 0.475 of the prior's mass, 10 columns), disentangling-vae, beta-vae, dlib"));
         g.addRow(row++, new Label("Preset"), preset);
         ComboBox<TraverseViewModel.RangeMode> mode = new ComboBox<>();
         mode.setId("traverse-range");
         mode.getItems().addAll(TraverseViewModel.RangeMode.values());
         mode.valueProperty().bindBidirectional(vm.rangeMode);
+        mode.setTooltip(new Tooltip("How far each row moves its latent: a central part of the prior N(0, 1), a fixed ±c, "
+                + "μ ± k·σ of the picked example's posterior q(z|x), or the data sample's smallest to largest encoded mean"));
         g.addRow(row++, new Label("Range"), mode);
         Spinner<Double> value = new Spinner<>(0.01, 10, vm.rangeValue.get(), 0.025);
         value.setId("traverse-range-value");
@@ -144,6 +149,7 @@ final class TraverseView {
                 + "c: z from −c to +c; k: the example's μ ± k·σ"));
         g.addRow(row++, valueName, value);
         Spinner<Integer> steps = new Spinner<>(2, 30, vm.steps.get());
+        steps.setTooltip(new Tooltip("Columns: how many values each row's latent takes, evenly spaced over the range"));
         steps.getValueFactory().valueProperty().addListener((o, was, now) -> vm.steps.set(now));
         vm.steps.addListener((o, was, now) -> steps.getValueFactory().setValue(now.intValue()));
         g.addRow(row++, new Label("Columns"), steps);
@@ -167,6 +173,8 @@ final class TraverseView {
         g.addRow(row++, new Label("Rows"), order);
         CheckBox labels = new CheckBox("row labels (KL per dimension)");
         labels.selectedProperty().bindBidirectional(vm.labels);
+        labels.setTooltip(new Tooltip("Label each row with its latent and its mean KL(q‖p) on the data sample: "
+                + "dimensions near 0 carry no information"));
         g.add(labels, 0, row++, 2, 1);
 
         Label a = new Label("Anchor");
@@ -176,17 +184,21 @@ final class TraverseView {
         ToggleButton prior = anchorButton("Prior mean", TraverseViewModel.AnchorKind.PRIOR, group);
         ToggleButton random = anchorButton("Random", TraverseViewModel.AnchorKind.RANDOM, group);
         ToggleButton data = anchorButton("Data", TraverseViewModel.AnchorKind.DATA, group);
+        prior.setTooltip(new Tooltip("Anchor every row at the prior's mean, z = 0"));
+        random.setTooltip(new Tooltip("Anchor every row at a random draw z ~ N(0, I) from the prior"));
         data.setTooltip(new Tooltip("Pick an example from the strip below"));
         HBox anchors = new HBox(0, prior, random, data);
         anchors.getStyleClass().add("segmented");
         g.add(anchors, 0, row++, 2, 1);
         Button reroll = new Button("New random anchor");
+        reroll.setTooltip(new Tooltip("Draw another z from the prior N(0, I) as the anchor"));
         reroll.setOnAction(e -> {
             vm.randomSeed.set(vm.randomSeed.get() + 1);
             vm.anchorKind.set(TraverseViewModel.AnchorKind.RANDOM);
         });
         g.add(reroll, 0, row++, 2, 1);
         Button reset = new Button("Reset sliders to anchor");
+        reset.setTooltip(new Tooltip("Undo the slider edits: back to the prior mean, the random draw or the example's μ"));
         reset.setOnAction(e -> vm.resetAnchor());
         g.add(reset, 0, row++, 2, 1);
 
@@ -249,6 +261,8 @@ final class TraverseView {
         setA.setOnAction(e -> vm.interpolationFrom.set(vm.selectedExample.get()));
         Button setB = new Button("Selected → B");
         setB.setOnAction(e -> vm.interpolationTo.set(vm.selectedExample.get()));
+        setA.setTooltip(new Tooltip("Make the selected example the interpolation's start A (its encoded mean μ)"));
+        setB.setTooltip(new Tooltip("Make the selected example the interpolation's end B (its encoded mean μ)"));
         setA.disableProperty().bind(vm.selectedExample.lessThan(0));
         setB.disableProperty().bind(vm.selectedExample.lessThan(0));
         ComboBox<InterpolationMethod> method = new ComboBox<>();
@@ -265,6 +279,8 @@ final class TraverseView {
             }
         });
         method.valueProperty().bindBidirectional(vm.interpolationMethod);
+        method.setTooltip(new Tooltip("The path from A to B in latent space: a straight line, or spherical (slerp), "
+                + "which keeps the norm that prior samples have"));
         Label ab = new Label();
         ab.textProperty().bind(Bindings.createStringBinding(() -> "A = " + name(vm.interpolationFrom.get()) + ", B = "
                 + name(vm.interpolationTo.get()), vm.interpolationFrom, vm.interpolationTo, vm.encodedProperty()));
@@ -294,7 +310,11 @@ final class TraverseView {
             DoubleProperty p = vm.latents().get(d);
             Slider s = new Slider(-3, 3, p.get());
             s.setId("latent-" + d);
+            s.setTooltip(Tooltips.wrap(new Tooltip("z" + d + ": move the anchor along latent dimension " + d
+                    + "; the image above is decoded as you drag, the grid when you let go")));
             s.valueProperty().bindBidirectional(p);
+            // a drag decodes the anchor alone; the grid follows on release
+            s.valueChangingProperty().addListener((o, was, now) -> vm.dragging.set(now));
             Label value = new Label();
             value.textProperty().bind(p.asString(Locale.ROOT, "%+.2f"));
             value.setMinWidth(44);
@@ -304,6 +324,13 @@ final class TraverseView {
             HBox.setHgrow(s, Priority.ALWAYS);
             row.setAlignment(Pos.CENTER_LEFT);
             sliders.getChildren().add(row);
+        }
+    }
+
+    private void showLive(TraverseViewModel.Tile t) {
+        liveView.setImage(t == null ? null : live.show(t));
+        if (t != null) {
+            liveFrames++;
         }
     }
 
@@ -337,7 +364,7 @@ final class TraverseView {
                 List.of(gif ? new FileChooser.ExtensionFilter("GIF (*.gif)", "*.gif")
                         : new FileChooser.ExtensionFilter("PNG (*.png)", "*.png")));
         if (file != null) {
-            vm.export(file, () -> ctx.job.set("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
+            vm.export(file, () -> ctx.notice("Exported " + file.getFileName()), t -> ctx.showError("Export failed", t));
         }
     }
 

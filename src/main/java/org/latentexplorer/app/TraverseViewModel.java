@@ -106,6 +106,11 @@ public final class TraverseViewModel {
     public final IntegerProperty interpolationFrom = new SimpleIntegerProperty(-1);
     public final IntegerProperty interpolationTo = new SimpleIntegerProperty(-1);
     public final ObjectProperty<InterpolationMethod> interpolationMethod = new SimpleObjectProperty<>(InterpolationMethod.SPHERICAL);
+    /**
+     * Whether a latent slider is being dragged: meanwhile only the anchor image is decoded (one vector, newest
+     * request only), and the whole grid follows once, on release.
+     */
+    public final BooleanProperty dragging = new SimpleBooleanProperty(false);
 
     private final ObservableList<DoubleProperty> latents = FXCollections.observableArrayList();
     private final ObjectProperty<GridImage> grid = new SimpleObjectProperty<>();
@@ -144,6 +149,11 @@ public final class TraverseViewModel {
             }
         });
         InvalidationRevalidate.on(this::renderInterpolation, interpolationFrom, interpolationTo, interpolationMethod);
+        dragging.addListener((o, was, now) -> {
+            if (!now) {
+                renderGrid(); // released: the grid catches up with the sliders once
+            }
+        });
     }
 
     /** Shows a new model: anchor at the prior mean, thumbnails and sample encoded in the background. */
@@ -164,7 +174,9 @@ public final class TraverseViewModel {
                 if (!applying) {
                     edited = true;
                     decodeLive();
-                    renderGrid();
+                    if (!dragging.get()) {
+                        renderGrid();
+                    }
                 }
             });
             latents.add(p);

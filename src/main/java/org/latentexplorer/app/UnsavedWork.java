@@ -137,7 +137,7 @@ final class UnsavedWork {
     private String describeUnsaved() {
         LoadedModel m = ctx.model.get();
         if (m != null && m.file() != null && sameFile(m.file(), vm.checkpointProperty().get())) {
-            return m.manifest().describe();
+            return Labels.model(m.manifest());
         }
         return "latest checkpoint " + vm.checkpointProperty().get().getFileName();
     }

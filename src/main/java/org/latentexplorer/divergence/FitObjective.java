@@ -33,6 +33,18 @@ public enum FitObjective {
         return label;
     }
 
+    /**
+     * The label typeset with Unicode super- and subscripts (JSᴳᵅ′, JS⁎ᴳᵅ′) for figures whose font has those
+     * characters; the others are unchanged.
+     */
+    public String symbol() {
+        return switch (this) {
+            case SKEW_GJS -> "JS\u1d33\u1d45\u2032";
+            case DUAL_SKEW_GJS -> "JS\u204e\u1d33\u1d45\u2032";
+            default -> label;
+        };
+    }
+
     public String cliName() {
         return cliName;
     }

@@ -183,7 +183,8 @@ public final class FitDemoFigure {
             g.drawRect(x, y, size, size);
             g.setColor(Color.BLACK);
             g.setFont(titleFont);
-            String title = String.format(Locale.ROOT, "%s%s = %.4g", fit.objective().label(), notebook && fit.objective().hasNotebookForm()
+            String name = titleFont.canDisplayUpTo(fit.objective().symbol()) < 0 ? fit.objective().symbol() : fit.objective().label();
+            String title = String.format(Locale.ROOT, "%s%s = %.4g", name, notebook && fit.objective().hasNotebookForm()
                     ? " (notebook)" : "", fit.value());
             FontMetrics fm = g.getFontMetrics();
             g.drawString(title, x + (size - fm.stringWidth(title)) / 2, y - 8);

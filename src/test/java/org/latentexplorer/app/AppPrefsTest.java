@@ -50,4 +50,37 @@ class AppPrefsTest {
         assertTrue(again.dark());
         assertEquals(dir.toAbsolutePath(), again.lastFolder());
     }
+
+    @Test
+    void theWindowOpensWhereItClosedKeptOnTheVisibleScreen() {
+        java.util.List<javafx.geometry.Rectangle2D> fullHd = java.util.List.of(new javafx.geometry.Rectangle2D(0, 0, 1920, 1040));
+        // fits: exactly as remembered
+        assertEquals(new javafx.geometry.Rectangle2D(100, 30, 1600, 990), WindowPlacement.fit(100, 30, 1600, 990, fullHd));
+        // a 1280×720 screen: no larger than the screen, and on it
+        java.util.List<javafx.geometry.Rectangle2D> small = java.util.List.of(new javafx.geometry.Rectangle2D(0, 0, 1280, 720));
+        assertEquals(new javafx.geometry.Rectangle2D(0, 0, 1280, 720), WindowPlacement.fit(100, 30, 1600, 990, small));
+        // remembered on a monitor that is gone (right of the only one): moved back, size kept
+        assertEquals(new javafx.geometry.Rectangle2D(920, 50, 1000, 700), WindowPlacement.fit(2500, 50, 1000, 700, fullHd));
+        // partly off the top left: moved in
+        assertEquals(new javafx.geometry.Rectangle2D(0, 0, 1000, 700), WindowPlacement.fit(-300, -40, 1000, 700, fullHd));
+        // never placed: centred; too small a size grows to the views' minimum
+        assertEquals(new javafx.geometry.Rectangle2D(510, 220, 900, 600), WindowPlacement.fit(Double.NaN, Double.NaN, 400, 300, fullHd));
+        // two screens: the one the window overlaps most
+        java.util.List<javafx.geometry.Rectangle2D> two = java.util.List.of(new javafx.geometry.Rectangle2D(0, 0, 1920, 1040),
+                new javafx.geometry.Rectangle2D(1920, 0, 1280, 1000));
+        assertEquals(new javafx.geometry.Rectangle2D(1920, 0, 1280, 990), WindowPlacement.fit(2000, 0, 1600, 990, two));
+    }
+
+    @Test
+    void thePlaceAndSizeAreRemembered() {
+        AppPrefs prefs = new AppPrefs(node);
+        assertTrue(Double.isNaN(prefs.x()) && Double.isNaN(prefs.y()), "no place before the first close");
+        prefs.placement(120, 80, 1600, 990, false);
+        AppPrefs again = new AppPrefs(node);
+        assertEquals(120, again.x());
+        assertEquals(80, again.y());
+        assertEquals(1600, again.width());
+        assertEquals(990, again.height());
+        assertEquals(false, again.maximized());
+    }
 }

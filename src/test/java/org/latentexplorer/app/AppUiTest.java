@@ -44,6 +44,11 @@ class AppUiTest {
         ui = UiSession.open("app-test", dir.resolve("work"), TIMEOUT, true);
         window = ui.window;
         stage = ui.stage;
+        // a user who has read the first-run hint (FirstHelpUiTest covers it): the form's buttons stay in view at 1280×800
+        ui.fx(() -> {
+            window.closeFirstRunHint();
+            return null;
+        });
     }
 
     @AfterAll
@@ -132,6 +137,8 @@ class AppUiTest {
         ROBOT.clickOn("#train-cancel");
         waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.CANCELLED);
         assertTrue(vm.job().isCancelled());
+        assertEquals("", fx(() -> ROBOT.lookup("#eta").queryAs(javafx.scene.control.Label.class).getText()),
+                "a cancelled run shows no time left");
         assertEquals(1, fx(() -> window.model().get().manifest().epochsCompleted()),
                 "a run cancelled in its first epoch leaves the previous model current");
     }
@@ -315,6 +322,9 @@ class AppUiTest {
         waitFor(() -> !ROBOT.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText().startsWith("Could not"));
         String now = fx(() -> ROBOT.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText());
         assertTrue(now.startsWith("Model: "), now);
+        // passing notices (an export, a cancelled run) give way to the model's name as well
+        ROBOT.interact(() -> window.context().notice("Exported traversal.png"));
+        waitFor(() -> ROBOT.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText().startsWith("Model: "));
     }
 
     @Test

@@ -56,5 +56,9 @@ class CurveReadoutTest {
             assertFalse(Labels.typeset(k.label()).matches(".*[_^{}].*"), k + ": " + Labels.typeset(k.label()));
             assertEquals(Labels.divergence(k).replace("β-VAE, β·KL(q‖p)", "β-VAE"), Labels.typeset(k.label()), k.toString());
         }
+        // the Fig. 2 panels' titles use the same typesetting
+        for (org.latentexplorer.divergence.FitObjective o : org.latentexplorer.divergence.FitObjective.values()) {
+            assertEquals(Labels.typeset(o.label()), o.symbol(), o.toString());
+        }
     }
 }

@@ -51,6 +51,35 @@ class TrainViewModelTest {
     }
 
     @Test
+    void everyBadFieldIsKnownAtOnceWithItsMessage() {
+        TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
+        assertTrue(vm.fieldErrors().isEmpty());
+        vm.divergence.set(DivergenceKind.BETA);
+        vm.datasetKind.set(DatasetSpec.Kind.FOLDER);
+        vm.datasetPath.set(" ");
+        vm.limit.set("-1");
+        vm.beta.set("0");
+        vm.lambda.set("-2");
+        vm.epochs.set("");
+        vm.batch.set("100000");
+        vm.learningRate.set("NaN");
+        vm.latents.set("2.5");
+        vm.seed.set("x");
+        java.util.Map<TrainViewModel.Field, String> bad = vm.fieldErrors();
+        assertEquals(java.util.EnumSet.allOf(TrainViewModel.Field.class), bad.keySet());
+        assertEquals("a whole number 0 or more (0 = the whole set), not -1", bad.get(TrainViewModel.Field.LIMIT));
+        assertEquals("a number above 0, e.g. 4, not '0'", bad.get(TrainViewModel.Field.BETA));
+        assertEquals("a whole number 1 or more is needed", bad.get(TrainViewModel.Field.EPOCHS));
+        assertEquals("a whole number from 1 to 65536, not 100000", bad.get(TrainViewModel.Field.BATCH));
+        assertEquals("a number above 0, e.g. 1e-4, not 'NaN'", bad.get(TrainViewModel.Field.LEARNING_RATE));
+        assertEquals("a whole number from 1 to 1024, not '2.5'", bad.get(TrainViewModel.Field.LATENTS));
+        assertTrue(vm.errorProperty().get().startsWith("9 fields to correct: Path, Limit, β, λ"), vm.errorProperty().get());
+        // β only matters for β-VAE
+        vm.divergence.set(DivergenceKind.KL_QP);
+        assertFalse(vm.fieldErrors().containsKey(TrainViewModel.Field.BETA));
+    }
+
+    @Test
     void choosingMmdSetsItsDefaultLambdaUnlessTheUserChangedIt() {
         TrainViewModel vm = new TrainViewModel(TaskRunner.sameThread(), dir);
         vm.divergence.set(DivergenceKind.MMD);

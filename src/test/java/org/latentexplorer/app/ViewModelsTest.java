@@ -36,6 +36,16 @@ class ViewModelsTest {
     }
 
     @Test
+    void aModelIsDescribedInWordsNotInCommandLineSyntax() {
+        String text = Labels.model(MODEL.manifest());
+        assertEquals(Labels.divergence(org.latentexplorer.divergence.DivergenceKind.JSG_DUAL)
+                + " α = 0.5, 64×64, D = 4, dSprites, 0 epochs", text);
+        assertEquals("MNIST (/data/mnist)", Labels.dataset("mnist:/data/mnist"));
+        assertTrue(MODEL.describe().contains(text), MODEL.describe());
+        assertFalse(MODEL.describe().contains("alpha="), MODEL.describe());
+    }
+
+    @Test
     void dataAnchorsSetTheSlidersToTheExamplesMean() {
         AnalyticCodec codec = new AnalyticCodec(4, 64);
         TraverseViewModel vm = new TraverseViewModel(TaskRunner.sameThread(), m -> codec);
