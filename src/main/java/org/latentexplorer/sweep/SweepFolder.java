@@ -43,7 +43,7 @@ public final class SweepFolder {
         Path definition = dir.resolve(DEFINITION);
         if (Files.exists(definition)) {
             JsonNode existing = SweepSpecJson.readTree(definition);
-            JsonNode wanted = SweepSpecJson.tree(spec);
+            JsonNode wanted = SweepSpecJson.canonicalTree(spec);
             if (!wanted.equals(existing)) {
                 throw UserInputException.forFile(definition, "this folder holds the sweep " + describe(existing)
                         + ", not " + describe(wanted) + "; choose another --dir, or run the sweep it holds with "
@@ -71,11 +71,11 @@ public final class SweepFolder {
     }
 
     private static String describe(JsonNode spec) {
-        int entries = spec.path("grid").size();
         String budget = spec.has("images") ? spec.get("images").asText() + " images" : spec.path("epochs").asText() + " epochs";
         return "'" + spec.path("name").asText("?") + "' (" + spec.path("dataset").asText("?") + ", " + budget + ", limit "
-                + spec.path("limit").asText("0") + ", batch " + spec.path("batch").asText("?") + ", seeds "
-                + spec.path("seeds") + ", " + entries + " grid entries)";
+                + spec.path("limit").asText("0") + " " + spec.path("subset").asText("") + ", batch "
+                + spec.path("batch").asText("?") + ", lr " + spec.path("lr").asText("?") + ", D=" + spec.path("latents").asText("?")
+                + ", " + spec.path("recon").asText("?") + ", seeds " + spec.path("seeds") + ", grid " + spec.path("grid") + ")";
     }
 
     public Path dir() {

@@ -190,6 +190,15 @@ public final class SweepSpecJson {
         return o;
     }
 
+    /** The spec's JSON tree as it reads back from its file (numbers typed as a parser types them), for comparisons. */
+    static JsonNode canonicalTree(SweepSpec spec) {
+        try {
+            return JSON.readTree(write(spec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Reads back a spec written by {@link #write} (a sweep folder's own {@code sweep.json}). */
     static JsonNode readTree(Path file) {
         try {

@@ -121,6 +121,18 @@ class SweepSpecTest {
     }
 
     @Test
+    void aFolderReopensWithItsOwnDefinitionAndRefusesAnother(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SweepSpec s = Presets.of("table2", "dsprites").withBudget(Budget.images(4096)).withSeeds(List.of(1L, 2L));
+        SweepFolder.open(dir, s);
+        SweepFolder.open(dir, SweepSpecJson.parse(SweepSpecJson.write(s), "x")); // the same definition, read back
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> SweepFolder.open(dir, s.withBudget(Budget.images(8192))));
+        assertTrue(e.getMessage().contains("sweep.json: this folder holds the sweep 'table2' (dsprites, 4096 images")
+                && e.getMessage().contains("not 'table2' (dsprites, 8192 images"), e.getMessage());
+        assertEquals(SweepFolder.State.NEW, SweepFolder.open(dir, s).status("kl-qp-s1").state());
+    }
+
+    @Test
     void anImageBudgetBecomesWholeEpochsOfTheLimitedSet() {
         SweepSpec s = Presets.of("table2", "dsprites");
         // no limit: min(N, size) examples, one epoch
