@@ -354,12 +354,12 @@ public final class SweepReport {
         List<ParameterCurves.Highlight> highlights = new ArrayList<>();
         for (int i = 0; i < c.x().length; i++) {
             if (c.x()[i] == 1.0) {
-                highlights.add(new ParameterCurves.Highlight(1.0, c.y()[i], Color.RED));
+                highlights.add(new ParameterCurves.Highlight("VAE (β = 1)", 1.0, c.y()[i], Color.RED));
             } else if (c.x()[i] == 4.0) {
-                highlights.add(new ParameterCurves.Highlight(4.0, c.y()[i], new Color(0, 128, 0)));
+                highlights.add(new ParameterCurves.Highlight("β-VAE (β = 4)", 4.0, c.y()[i], new Color(0, 128, 0)));
             }
         }
-        chart("fig13-beta", ParameterCurves.chart("Fig 13: reconstruction vs β (red: VAE, β = 1; green: β-VAE, β = 4)", "β",
+        chart("fig13-beta", ParameterCurves.chart("Fig 13: reconstruction vs β", "β",
                 "Reconstruction loss", List.of(new ParameterCurves.Line("β-VAE", c.x(), c.y(), Color.BLUE)), highlights, false),
                 "Fig 13", c.runs());
     }

@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYShapeAnnotation;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -40,8 +40,8 @@ public final class ParameterCurves {
         }
     }
 
-    /** A point drawn as a filled square, e.g. Fig 13's VAE (β = 1, red) and β-VAE (β = 4, green). */
-    public record Highlight(double x, double y, Color colour) {
+    /** A point drawn as a filled square with a legend entry, e.g. Fig 13's VAE (β = 1, red) and β-VAE (β = 4, green). */
+    public record Highlight(String name, double x, double y, Color colour) {
     }
 
     /** Colours for successive lines: blue, red, green, orange, purple, brown, then grey. */
@@ -73,29 +73,20 @@ public final class ParameterCurves {
             r.setSeriesStroke(s, AlphaCurves.SOLID);
         }
         plot.setRenderer(r);
+        int n = lines.size();
         for (Highlight h : highlights) {
-            // a square in data units: 2 % of the x range wide, 3 % of the y range high
-            double w = Math.max(1e-9, (rangeOf(lines, true)) * 0.02);
-            double v = Math.max(1e-9, (rangeOf(lines, false)) * 0.03);
-            plot.addAnnotation(new XYShapeAnnotation(new Rectangle2D.Double(h.x() - w / 2, h.y() - v / 2, w, v),
-                    AlphaCurves.SOLID, h.colour(), h.colour()));
+            data.addSeries(AlphaCurves.series(h.name(), new double[] {h.x()}, new double[] {h.y()}));
+            r.setSeriesLinesVisible(n, false);
+            r.setSeriesShapesVisible(n, true);
+            r.setSeriesShape(n, new Rectangle2D.Double(-7, -7, 14, 14));
+            r.setSeriesPaint(n, h.colour());
+            r.setSeriesStroke(n, AlphaCurves.SOLID);
+            n++;
         }
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         if (unitDomain) {
             AlphaCurves.unitDomain(plot);
         }
         return chart;
-    }
-
-    private static double rangeOf(List<Line> lines, boolean x) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Line l : lines) {
-            for (double v : x ? l.x() : l.y()) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        double span = hi - lo;
-        return span > 0 ? span : Math.max(1, Math.abs(hi));
     }
 }
