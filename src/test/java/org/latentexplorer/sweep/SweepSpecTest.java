@@ -129,7 +129,19 @@ class SweepSpecTest {
                 () -> SweepFolder.open(dir, s.withBudget(Budget.images(8192))));
         assertTrue(e.getMessage().contains("sweep.json: this folder holds the sweep 'table2' (dsprites, 4096 images")
                 && e.getMessage().contains("not 'table2' (dsprites, 8192 images"), e.getMessage());
-        assertEquals(SweepFolder.State.NEW, SweepFolder.open(dir, s).status("kl-qp-s1").state());
+        SweepFolder folder = SweepFolder.open(dir, s);
+        assertEquals(SweepFolder.State.NEW, folder.status("kl-qp-s1").state());
+        // a checkpoint and no result: resume it; a result that is not one, or whose model is gone: damaged
+        java.nio.file.Path run = folder.runDir("kl-qp-s1");
+        assertDoesNotThrow(() -> java.nio.file.Files.createDirectories(run));
+        assertDoesNotThrow(() -> java.nio.file.Files.write(folder.model("kl-qp-s1"), new byte[] {1, 2, 3}));
+        assertEquals(SweepFolder.State.PARTIAL, folder.status("kl-qp-s1").state());
+        assertDoesNotThrow(() -> java.nio.file.Files.writeString(folder.result("kl-qp-s1"), "{\"format\": 1"));
+        SweepFolder.Status damaged = folder.status("kl-qp-s1");
+        assertEquals(SweepFolder.State.DAMAGED, damaged.state());
+        assertTrue(damaged.reason().contains("result.json: is not a readable sweep result"), damaged.reason());
+        folder.clear("kl-qp-s1");
+        assertEquals(SweepFolder.State.NEW, folder.status("kl-qp-s1").state());
     }
 
     @Test
