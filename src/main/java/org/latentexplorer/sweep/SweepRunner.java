@@ -202,7 +202,7 @@ public final class SweepRunner {
                     folder.log(name, "resumed after epoch " + done + " of " + plan.epochs() + " (" + Instant.now() + ")");
                     trainer = Trainer.resume(model, contents, plan.epochs());
                 } else {
-                    progress.line(name + ": trained earlier (" + done + " epochs), evaluating");
+                    progress.line(name + ": trained earlier (" + done + (done == 1 ? " epoch" : " epochs") + "), evaluating");
                 }
             }
         }
