@@ -358,6 +358,7 @@ final class SweepViewModel {
             shown.add(!r.isFinished() && live.containsKey(r.run()) ? r.withStatus(live.get(r.run())) : r);
         }
         rows.setAll(shown);
+        markNextRunning();
         chart();
         updateProgress();
     }
@@ -412,7 +413,7 @@ final class SweepViewModel {
         progressText.set("starting: opening the data set and the folder …");
         service.sweep(s, dir, this::line);
         service.restart();
-        markNextRunning();
+        refresh();
     }
 
     /** Stops the sweep before its next step; finished runs and the last epoch's checkpoint stay. */
