@@ -31,7 +31,7 @@ import org.latentexplorer.common.Environment;
 import org.latentexplorer.common.ProcessMemory;
 
 /**
- * The main window's content: menu, the four views in tabs, the status bar (ND4J backend and native
+ * The main window's content: menu, the views in tabs, the status bar (ND4J backend and native
  * build, memory, current job). Owns the background threads: one per view model plus one for jobs
  * (loading files, the backend probe), and the training thread.
  */
