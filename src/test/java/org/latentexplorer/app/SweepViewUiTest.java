@@ -298,6 +298,7 @@ class SweepViewUiTest {
         RunResult r = RunResultJson.read(f.result(first));
         assertEquals(8, r.training().epochs());
         assertEquals(2048, r.training().imagesSeen());
+        waitFor(() -> vm.rows().stream().filter(SweepRow::isFinished).count() == 2); // the table is re-read in the background
         assertNotNull(fx(() -> vm.rows().stream().filter(x -> x.run().equals(first)).findFirst().orElseThrow().result()));
     }
 }
