@@ -127,6 +127,12 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void sweepsTrainEvaluateAndReportThroughTheLibrary() {
+        onlyDependOn("sweep", "backend", "common", "data", "divergence", "evaluation", "model", "training", "render.chart",
+                "render.export", "com.fasterxml.jackson..", JFREECHART);
+    }
+
+    @Test
     void theCommandLineUsesTheLibraryButNotTheApp() {
         noClasses().that().resideInAPackage(pkg("cli"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkg("app"), "javafx..")

@@ -31,7 +31,7 @@ import org.latentexplorer.common.Environment;
 import org.latentexplorer.common.ProcessMemory;
 
 /**
- * The main window's content: menu, the four views in tabs, the status bar (ND4J backend and native
+ * The main window's content: menu, the views in tabs, the status bar (ND4J backend and native
  * build, memory, current job). Owns the background threads: one per view model plus one for jobs
  * (loading files, the backend probe), and the training thread.
  */
@@ -58,6 +58,11 @@ public final class MainWindow implements AutoCloseable {
     private final ModelsView modelsView;
     private final FitDemoView fitView;
     private final LatentMapView latentView;
+    private final FxTaskRunner sweepRunner = new FxTaskRunner("sweep-folder");
+    private final SweepViewModel sweepVm;
+    private final SweepView sweepView;
+    /** The status bar's text while a sweep runs (held here: a binding nobody holds may be collected). */
+    private StringBinding sweepStatus;
     private final TeachingMode teaching;
     private boolean teachingOn;
     private VBox topBar;
@@ -96,6 +101,10 @@ public final class MainWindow implements AutoCloseable {
         fitView = new FitDemoView(fitVm, ctx);
         latentView = new LatentMapView(latentVm, ctx);
         latentVm.onAnchor(traverseVm::setAnchor);
+        sweepVm = new SweepViewModel(sweepRunner, Path.of(System.getProperty("user.home"), "LatentExplorer", "sweeps"),
+                new SweepService());
+        sweepView = new SweepView(sweepVm, ctx);
+        sweepView.onOpenModel(this::openInTraverse);
         teaching = new TeachingMode(java.util.List.of(
                 new TeachingMode.Slide("Fig. 1: two Gaussians and their geometric mean", new Fig1Slide(alphaVm, ctx).node(), () -> { }),
                 new TeachingMode.Slide("Fig. 2: one Gaussian fitted by each divergence", fitView.node(), fitView::shown),
@@ -111,7 +120,8 @@ public final class MainWindow implements AutoCloseable {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("Train", "tab-train", trainView.node()), tab("α explorer", "tab-alpha", alphaView.node()),
                 tab("Traverse", "tab-traverse", traverseView.node()), tab("Models", "tab-models", modelsView.node()),
-                tab("Fig 2 fit", "tab-fit-demo", fitView.node()), tab("Latent map", "tab-latent-map", latentView.node()));
+                tab("Fig 2 fit", "tab-fit-demo", fitView.node()), tab("Latent map", "tab-latent-map", latentView.node()),
+                tab("Sweep", "tab-sweep", sweepView.node()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && "tab-fit-demo".equals(now.getId())) {
                 fitView.shown();
@@ -167,8 +177,20 @@ public final class MainWindow implements AutoCloseable {
         status.getRightItems().addAll(working, backend, new Label("  "), memory);
         status.progressProperty().bind(Bindings.createDoubleBinding(() -> {
             TrainViewModel.State s = trainVm.stateProperty().get();
-            return s == TrainViewModel.State.RUNNING || s == TrainViewModel.State.PAUSED ? trainVm.overallProgressProperty().get() : 0.0;
-        }, trainVm.stateProperty(), trainVm.overallProgressProperty()));
+            if (s == TrainViewModel.State.RUNNING || s == TrainViewModel.State.PAUSED) {
+                return trainVm.overallProgressProperty().get();
+            }
+            SweepViewModel.State w = sweepVm.stateProperty().get();
+            return w == SweepViewModel.State.RUNNING || w == SweepViewModel.State.STOPPING ? sweepVm.progressProperty().get() : 0.0;
+        }, trainVm.stateProperty(), trainVm.overallProgressProperty(), sweepVm.stateProperty(), sweepVm.progressProperty()));
+        sweepStatus = sweepView.statusText();
+        sweepStatus.addListener((o, was, now) -> {
+            if (now != null) {
+                ctx.job.set(now);
+            } else if (was != null) {
+                ctx.job.set(sweepVm.progressTextProperty().get());
+            }
+        });
         memoryTimer = new Timeline(new KeyFrame(Duration.seconds(2), e -> updateMemory()));
         memoryTimer.setCycleCount(Timeline.INDEFINITE);
         updateMemory();
@@ -254,9 +276,9 @@ public final class MainWindow implements AutoCloseable {
         MenuItem cancel = item("Cancel training", "Shortcut+Period", trainVm::cancel);
         Menu train = new Menu("Training", null, start, pause, cancel);
         Menu view = new Menu("View");
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 7; i++) {
             int k = i;
-            String[] names = {"Train", "α explorer", "Traverse", "Models", "Fig 2 fit", "Latent map"};
+            String[] names = {"Train", "α explorer", "Traverse", "Models", "Fig 2 fit", "Latent map", "Sweep"};
             view.getItems().add(item(names[i], "Shortcut+" + (i + 1), () -> tabs.getSelectionModel().select(k)));
         }
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
@@ -435,6 +457,25 @@ public final class MainWindow implements AutoCloseable {
     }
 
     /**
+     * Opens a model file (as {@link #openModel}, asking about unsaved work first) and shows it in Traverse once it is
+     * the current model.
+     */
+    void openInTraverse(Path file) {
+        javafx.beans.value.ChangeListener<LoadedModel> show = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends LoadedModel> o, LoadedModel was, LoadedModel now) {
+                ctx.model.removeListener(this);
+                if (now != null && file.equals(now.file())) {
+                    tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "tab-traverse".equals(t.getId()))
+                            .findFirst().orElseThrow());
+                }
+            }
+        };
+        ctx.model.addListener(show);
+        openModel(file);
+    }
+
+    /**
      * Saves the current model, imported from PyTorch and held in memory, as a model file, then opens
      * that file (so that it can be trained further and joins the recent files).
      */
@@ -515,6 +556,14 @@ public final class MainWindow implements AutoCloseable {
         return trainView;
     }
 
+    SweepViewModel sweep() {
+        return sweepVm;
+    }
+
+    SweepView sweepView() {
+        return sweepView;
+    }
+
     /**
      * Asks Save / Discard / Cancel before closing when a trained model has not been saved or training is
      * running; returns whether the window may close now (after Save it closes itself once the file is written).
@@ -545,6 +594,8 @@ public final class MainWindow implements AutoCloseable {
     public void close() {
         memoryTimer.stop();
         trainView.shutdown();
+        sweepView.shutdown();
+        sweepRunner.close();
         jobs.close();
         alphaRunner.close();
         traverseRunner.close();

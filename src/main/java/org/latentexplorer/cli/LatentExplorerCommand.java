@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "latent-explorer", mixinStandardHelpOptions = true, versionProvider = LatentExplorerCommand.Version.class,
         description = "Variational autoencoders with the skew geometric Jensen-Shannon divergence (Deasy et al., NeurIPS 2020).",
         subcommands = {TrainCommand.class, EvalCommand.class, TraverseCommand.class, InterpolateCommand.class, CurveCommand.class,
-                DivergenceCommand.class, DatasetCommand.class, ImportCommand.class, ExportCommand.class,
+                DivergenceCommand.class, DatasetCommand.class, ImportCommand.class, ExportCommand.class, SweepCommand.class,
                 InfoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LatentExplorerCommand implements Runnable {
     public static final int EXIT_USER_ERROR = 2;

@@ -76,7 +76,7 @@ class AppUiTest {
             assertTrue(m.untrained());
             assertTrue(fx(() -> ROBOT.lookup("#untrained-banner").queryLabeled().isVisible()));
         }
-        assertEquals(6, fx(() -> window.tabs().getTabs().size()));
+        assertEquals(7, fx(() -> window.tabs().getTabs().size()));
     }
 
     @Test

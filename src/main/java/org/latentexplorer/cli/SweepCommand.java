@@ -1,0 +1,102 @@
+package org.latentexplorer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.latentexplorer.backend.NativeThreads;
+import org.latentexplorer.sweep.SweepFolder;
+import org.latentexplorer.sweep.SweepRun;
+import org.latentexplorer.sweep.SweepRunner;
+import org.latentexplorer.sweep.SweepSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sweep}: many runs from one definition (docs/method.md §9) — run them, list them, report on them. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Sweeps: the runs of a preset (table2, alpha-grid, lambda-grid, beta-grid) or a sweep file, "
+                + "resumable, evaluated, and reported as Table 2 and the paper's figures.",
+        subcommands = {SweepCommand.Run.class, SweepCommand.ListRuns.class, SweepReportCommand.class})
+final class SweepCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code sweep run}. */
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Trains and evaluates every run of a sweep in DIR (DIR/sweep.json, DIR/runs/NAME/{model.zip,log.txt,result.json}).",
+                    "Run it again to continue: finished runs are skipped, unfinished ones resume from their last epoch, damaged ones start again."},
+            footer = {"", "Example: sweep run table2 --dataset dsprites --images 4096 --dir d && sweep report d --out r"})
+    static final class Run implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        SweepOptions definition;
+
+        @Option(names = "--dir", required = true, description = "the sweep folder")
+        Path dir;
+
+        @Option(names = "--jobs", defaultValue = "1", description = "runs trained at once; ND4J's threads are split among them (default ${DEFAULT-VALUE})")
+        int jobs;
+
+        @Option(names = "--only", description = "run only this configuration (a name from 'sweep list')")
+        String only;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            SweepSpec s = definition.build();
+            if (jobs < 1) {
+                throw new org.latentexplorer.common.UserInputException("--jobs must be >= 1, got " + jobs);
+            }
+            List<SweepRun> runs = only != null ? List.of(s.run(only)) : s.runs();
+            SweepFolder folder = SweepFolder.open(dir, s);
+            if (jobs > 1) {
+                int threads = NativeThreads.limit(NativeThreads.perJob(jobs));
+                out.println("--jobs " + jobs + ": ND4J native threads per process limited to " + threads);
+            }
+            SweepRunner runner = new SweepRunner(s, folder, jobs, line -> {
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            });
+            runner.run(runs);
+            out.println("results: " + dir.resolve("runs") + "/*/result.json; report: sweep report " + dir + " --out DIR");
+            return 0;
+        }
+    }
+
+    /** {@code sweep list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Prints the run names of a sweep, one per line (for --only and scripts), after a header line starting with '#'.")
+    static final class ListRuns implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        SweepOptions definition;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            SweepSpec s = definition.build();
+            List<SweepRun> runs = s.runs();
+            out.println("# sweep " + s.name() + ": " + runs.size() + " runs on " + s.dataset() + ", " + s.budget().describe()
+                    + " each, batch " + s.batch() + ", lr " + s.lr() + ", D=" + s.latents() + ", " + s.recon().cliName()
+                    + (s.limit() > 0 ? ", limit " + s.limit() + " (" + s.subset().cliName() + ")" : ""));
+            for (SweepRun r : runs) {
+                out.println(r.name());
+            }
+            return 0;
+        }
+    }
+
+}
