@@ -125,7 +125,7 @@ public final class SweepReport {
         return "sweep " + distinct(rs, RunResult::sweep) + "; dataset " + distinct(rs, r -> r.training().dataset())
                 + "; budget " + distinct(rs, RunResult::budget) + "; images seen per run "
                 + distinct(rs, r -> String.valueOf(r.training().imagesSeen())) + " (" + distinct(rs, r -> r.training().epochs()
-                + " epochs of " + r.training().examples()) + " examples, " + distinct(rs, r -> r.training().subset()) + ")"
+                + (r.training().epochs() == 1 ? " epoch of " : " epochs of ") + r.training().examples()) + " examples, " + distinct(rs, r -> r.training().subset()) + ")"
                 + "; batch " + distinct(rs, r -> String.valueOf(r.training().batch())) + "; lr "
                 + distinct(rs, r -> String.valueOf(r.training().lr())) + "; D " + distinct(rs, r -> String.valueOf(r.training().latents()))
                 + "; recon " + distinct(rs, r -> r.training().recon()) + "; evaluated on "
@@ -273,8 +273,10 @@ public final class SweepReport {
                 used.addAll(qp);
                 used.addAll(pq);
                 ReconstructionCurve rc = new ReconstructionCurve(split, c.x(), c.y(), rec(qp), rec(pq));
-                chart("fig3-" + slug, AlphaCurves.reconstructionChart("Fig 3: reconstruction vs α, " + label(k) + " ("
-                        + split + ")", rc, null), "Fig 3 (" + slug + ")", used);
+                JFreeChart fig3 = AlphaCurves.reconstructionChart("Fig 3: reconstruction vs α, " + label(k) + " (" + split
+                        + ")", rc, null);
+                fitRange(fig3, c.y(), rec(qp), rec(pq));
+                chart("fig3-" + slug, fig3, "Fig 3 (" + slug + ")", used);
             }
             Curve kl1 = curve(atDefaultLambda(k), RunResult::alpha, r -> r.evaluation().klLoss1());
             Curve kl2 = curve(atDefaultLambda(k), RunResult::alpha, r -> r.evaluation().klLoss2());
@@ -293,6 +295,25 @@ public final class SweepReport {
             lambdaGrid(k);
         }
         betaGrid();
+    }
+
+    /**
+     * Fits the y axis to the curve and the two baseline lines (which an automatic range would leave out, and which
+     * would otherwise sit beside a range forced down to 0, flattening differences of a few tenths at errors near 1000).
+     */
+    static void fitRange(JFreeChart chart, double[] values, double... lines) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        for (double v : lines) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double pad = Math.max((hi - lo) * 0.1, 1e-3 * Math.max(1, Math.abs(hi)));
+        chart.getXYPlot().getRangeAxis().setRange(lo - pad, hi + pad);
     }
 
     private static String label(DivergenceKind k) {

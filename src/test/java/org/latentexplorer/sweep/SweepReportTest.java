@@ -130,10 +130,22 @@ class SweepReportTest {
         // Fig 3 of jsg shows its reconstruction values and the two KL lines
         String fig3 = Files.readString(out.resolve("fig3-jsg.svg"));
         assertTrue(fig3.contains("KL(q‖p)") && fig3.contains("KL(p‖q)"), "the baselines are in the legend");
+        // its y axis holds the curve (20 … 24) and both lines (30.5, 35.25), and not 0
+        var range = SweepReportTest.fig3Range(List.of(20.0, 22.0, 24.0), 30.5, 35.25);
+        assertTrue(range.getLowerBound() > 0 && range.getLowerBound() < 20 && range.getUpperBound() > 35.25, range.toString());
         // what the results cannot show is said, not drawn
         assertTrue(w.skipped().stream().anyMatch(s -> s.startsWith("Fig 13")), w.skipped().toString());
         assertTrue(w.skipped().stream().anyMatch(s -> s.startsWith("Figs 10–11")), w.skipped().toString());
         assertTrue(Files.readString(out.resolve("README.md")).contains("Not drawn"));
+    }
+
+    static org.jfree.data.Range fig3Range(List<Double> curve, double klQp, double klPq) {
+        double[] alpha = {0.1, 0.5, 0.9};
+        double[] y = curve.stream().mapToDouble(Double::doubleValue).toArray();
+        var chart = org.latentexplorer.render.chart.AlphaCurves.reconstructionChart("t",
+                new org.latentexplorer.render.chart.ReconstructionCurve("train", alpha, y, klQp, klPq), null);
+        SweepReport.fitRange(chart, y, klQp, klPq);
+        return chart.getXYPlot().getRangeAxis().getRange();
     }
 
     @Test
