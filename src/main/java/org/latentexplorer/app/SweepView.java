@@ -187,7 +187,13 @@ final class SweepView {
 
     private static TableColumn<SweepRow, String> column(String title, double width, Function<SweepRow, String> f) {
         TableColumn<SweepRow, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
+        // never narrower than its title (the header would show "Reconst…")
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(title);
+        javafx.scene.text.Font base = javafx.scene.text.Font.getDefault();
+        measure.setFont(javafx.scene.text.Font.font(base.getFamily(), javafx.scene.text.FontWeight.BOLD, base.getSize() * 1.15));
+        double titleWidth = Math.ceil(measure.getLayoutBounds().getWidth()) + 32;
+        c.setPrefWidth(Math.max(width, titleWidth));
+        c.setMinWidth(titleWidth);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         return c;
     }
@@ -210,6 +216,13 @@ final class SweepView {
         preset.valueProperty().bindBidirectional(vm.preset);
         preset.setTooltip(new Tooltip("A built-in sweep with the paper's settings, or your own grid below"));
         g.addRow(row++, new Label("Sweep"), preset);
+        Label detail = new Label();
+        detail.setId("sweep-preset-detail");
+        detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> presetDetail(vm.preset.get()), vm.preset));
+        g.add(detail, 1, row++);
 
         var custom = vm.preset.isNotEqualTo(SweepViewModel.CUSTOM);
         TextField name = field(vm.name, "name", "Your grid's name: letters, digits, '.', '_' or '-' (recorded in sweep.json)");
@@ -267,6 +280,7 @@ final class SweepView {
         unit.setConverter(converter(b -> b ? "images per run" : "epochs per run"));
         unit.valueProperty().bindBidirectional(vm.budgetInImages);
         unit.setTooltip(new Tooltip("Whether the budget counts images seen or epochs"));
+        unit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextField budget = field(vm.budget, "budget", "How long every run trains: images seen (e.g. 4096) or epochs");
         HBox budgetBox = new HBox(4, budget, unit);
         HBox.setHgrow(budget, Priority.ALWAYS);
@@ -352,12 +366,24 @@ final class SweepView {
     /** A preset as people name it. */
     static String presetName(String p) {
         return switch (p) {
-            case "table2" -> "Table 2 (23 runs: KL, β-VAE, MMD, JSᴳᵅ′ and JS⁎ᴳᵅ′ at nine α)";
-            case "alpha-grid" -> "α grid (Figs 10–11: four skew JS divergences at nine α)";
-            case "lambda-grid" -> "λ grid (Fig 12: JSᴳᵅ′ and JS⁎ᴳᵅ′ at λ = 1 … 4)";
-            case "beta-grid" -> "β grid (Fig 13: β-VAE at seven β)";
+            case "table2" -> "Table 2 (23 runs)";
+            case "alpha-grid" -> "α grid (Figs 10–11, 36 runs)";
+            case "lambda-grid" -> "λ grid (Fig 12, 48 runs)";
+            case "beta-grid" -> "β grid (Fig 13, 7 runs)";
             case SweepViewModel.CUSTOM -> "your own grid (below)";
             default -> p;
+        };
+    }
+
+    /** What a preset trains, in words, shown under the choice. */
+    static String presetDetail(String p) {
+        return switch (p == null ? "" : p) {
+            case "table2" -> "KL(q‖p), KL(p‖q), β-VAE (β = 4 and 0.25), MMD (λ = 500), JSᴳᵅ′ and JS⁎ᴳᵅ′ at nine α";
+            case "alpha-grid" -> "JSᴳᵅ′, JS⁎ᴳᵅ′ and Nielsen's pair at nine α";
+            case "lambda-grid" -> "JSᴳᵅ′ and JS⁎ᴳᵅ′ at λ = 1 … 4";
+            case "beta-grid" -> "β-VAE at seven β";
+            case SweepViewModel.CUSTOM -> "the divergences and α, β, λ lists below";
+            default -> "";
         };
     }
 

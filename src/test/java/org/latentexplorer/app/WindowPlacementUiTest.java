@@ -63,13 +63,14 @@ class WindowPlacementUiTest {
 
     @Test
     void aWindowLargerThanTheScreenIsKeptOnIt() throws Exception {
-        AppPrefs prefs = new AppPrefs(node);
-        prefs.placement(100, 30, 1600, 990, false); // remembered on a larger monitor
-        Stage stage = open(prefs);
         Rectangle2D screen = fx(() -> Screen.getPrimary().getVisualBounds());
-        Rectangle2D expected = WindowPlacement.fit(100, 30, 1600, 990, java.util.List.of(screen));
-        assertEquals(new Rectangle2D(screen.getMinX(), screen.getMinY(), Math.min(1600, screen.getWidth()),
-                Math.min(990, screen.getHeight())), expected);
+        double w = screen.getWidth() + 320;
+        double h = screen.getHeight() + 190;
+        AppPrefs prefs = new AppPrefs(node);
+        prefs.placement(100, 30, w, h, false); // remembered on a larger monitor than the test's screen
+        Stage stage = open(prefs);
+        Rectangle2D expected = WindowPlacement.fit(100, 30, w, h, java.util.List.of(screen));
+        assertEquals(new Rectangle2D(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight()), expected);
         assertEquals(expected, fx(() -> new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
     }
 }
