@@ -49,6 +49,11 @@ final class SweepCommand implements Runnable {
         @Option(names = "--only", description = "run only this configuration (a name from 'sweep list')")
         String only;
 
+        @Option(names = "--mig-examples", defaultValue = "10000", paramLabel = "N",
+                description = "on data with ground-truth factors (dsprites): each finished run's MIG on N examples drawn "
+                        + "with the run's seed, into result.json; 0 skips it (default ${DEFAULT-VALUE})")
+        int migExamples;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +67,7 @@ final class SweepCommand implements Runnable {
                 int threads = NativeThreads.limit(NativeThreads.perJob(jobs));
                 out.println("--jobs " + jobs + ": ND4J native threads per process limited to " + threads);
             }
-            SweepRunner runner = new SweepRunner(s, folder, jobs, line -> {
+            SweepRunner runner = new SweepRunner(s, folder, jobs, migExamples, line -> {
                 synchronized (out) {
                     out.println(line);
                     out.flush();
