@@ -319,8 +319,17 @@ public final class SweepRunner {
         RunResult.MigScore mig = null;
         Dataset all = ds.open(Split.TRAIN);
         if (migExamples > 0 && all.factors().isPresent()) {
-            mig = RunResult.MigScore.of(MigEvaluation.evaluate(m, all, migExamples, run.seed(), f -> { },
-                    cancellation::isCancelled));
+            try {
+                mig = RunResult.MigScore.of(MigEvaluation.evaluate(m, all, migExamples, run.seed(), f -> { },
+                        cancellation::isCancelled));
+            } catch (UserInputException e) {
+                if (cancellation.isCancelled()) {
+                    throw e;
+                }
+                // e.g. a latent size of 1: the run's Table 2 result stands, its MIG is recorded as null
+                progress.line(run.name() + ": no MIG: " + e.getMessage());
+                safeLog(run.name(), "no MIG: " + e.getMessage());
+            }
         }
         double evalSeconds = (System.nanoTime() - start) / 1e9;
         ModelManifest mf = m.manifest();

@@ -53,6 +53,18 @@ class SweepCommandTest {
     }
 
     @Test
+    void aModelWhoseMigCannotBeComputedStillFinishesWithANullMig() throws IOException {
+        Path d = dir.resolve("d1");
+        Cli run = Cli.run("sweep", "run", "--divergences", "kl-qp", "--images", "64", "--limit", "64", "--batch", "32",
+                "--latents", "1", "--mig-examples", "50", "--dir", d.toString());
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        assertTrue(run.out().contains("kl-qp-s1234: no MIG: "), run.out());
+        RunResult r = RunResultJson.read(d.resolve("runs/kl-qp-s1234/result.json"));
+        assertNull(r.mig(), "one latent has no MIG");
+        assertTrue(Double.isFinite(r.evaluation().reconstruction()));
+    }
+
+    @Test
     void skipsFinishedRunsResumesKilledOnesReRunsCorruptOnesAndReports() throws IOException {
         Path d = dir.resolve("d");
         Cli list = sweep("list");
