@@ -145,8 +145,8 @@ final class SweepView {
         table.getColumns().add(column("kl_loss1", 80, r -> value(r, RunResult.Evaluation::klLoss1)));
         table.getColumns().add(column("kl_loss2", 80, r -> value(r, RunResult.Evaluation::klLoss2)));
         table.getColumns().add(column("Divergence value", 100, r -> value(r, e -> e.divergence())));
-        table.getColumns().add(column("MIG", 60, r -> r.result() == null || r.result().mig() == null ? ""
-                : String.format(Locale.ROOT, "%.3f", r.result().mig())));
+        table.getColumns().add(column("MIG", 60, r -> r.result() == null || r.result().migValue() == null ? ""
+                : String.format(Locale.ROOT, "%.3f", r.result().migValue())));
         table.getColumns().add(column("Wall time", 75, r -> r.result() == null ? "" : duration(r.result().wallSeconds())));
         table.getColumns().add(column("Status", 200, SweepRow::status));
         table.setRowFactory(t -> {

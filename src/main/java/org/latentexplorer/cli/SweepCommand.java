@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Sweeps: the runs of a preset (table2, alpha-grid, lambda-grid, beta-grid) or a sweep file, "
                 + "resumable, evaluated, and reported as Table 2 and the paper's figures.",
-        subcommands = {SweepCommand.Run.class, SweepCommand.ListRuns.class, SweepReportCommand.class})
+        subcommands = {SweepCommand.Run.class, SweepCommand.ListRuns.class, SweepCommand.Jobs.class, SweepReportCommand.class})
 final class SweepCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,6 +49,11 @@ final class SweepCommand implements Runnable {
         @Option(names = "--only", description = "run only this configuration (a name from 'sweep list')")
         String only;
 
+        @Option(names = "--mig-examples", defaultValue = "10000", paramLabel = "N",
+                description = "on data with ground-truth factors (dsprites): each finished run's MIG on N examples drawn "
+                        + "with the run's seed, into result.json; 0 skips it (default ${DEFAULT-VALUE})")
+        int migExamples;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +67,7 @@ final class SweepCommand implements Runnable {
                 int threads = NativeThreads.limit(NativeThreads.perJob(jobs));
                 out.println("--jobs " + jobs + ": ND4J native threads per process limited to " + threads);
             }
-            SweepRunner runner = new SweepRunner(s, folder, jobs, line -> {
+            SweepRunner runner = new SweepRunner(s, folder, jobs, migExamples, line -> {
                 synchronized (out) {
                     out.println(line);
                     out.flush();
@@ -70,6 +75,49 @@ final class SweepCommand implements Runnable {
             });
             runner.run(runs);
             out.println("results: " + dir.resolve("runs") + "/*/result.json; report: sweep report " + dir + " --out DIR");
+            return 0;
+        }
+    }
+
+    /** {@code sweep jobs}: the sweep as a jobs file of {@code org.latentexplorer.cluster.SparkJobs}. */
+    @Command(name = "jobs", mixinStandardHelpOptions = true,
+            description = {"Prints one 'sweep run SPEC --dir DIR --only NAME [options]' line per run, paths made absolute: "
+                    + "a jobs file for the Spark runner (README, 'Sweeps on a Spark cluster'), one Spark task per run.",
+                    "The runs share DIR (on a file system every node sees); the first to start writes DIR/sweep.json."},
+            footer = {"", "Example: sweep jobs table2 --images 4096 --dir /shared/d > jobs.txt"})
+    static final class Jobs implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        SweepOptions definition;
+
+        @Option(names = "--dir", required = true, description = "the sweep folder, shared by every node")
+        Path dir;
+
+        @Option(names = "--mig-examples", paramLabel = "N", description = "passed on to each 'sweep run' (see there)")
+        Integer migExamples;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            SweepSpec s = definition.build();
+            if (migExamples != null && migExamples != 0 && migExamples < 2) {
+                throw new org.latentexplorer.common.UserInputException("--mig-examples must be 0 (no MIG) or at least 2, got "
+                        + migExamples);
+            }
+            List<SweepRun> runs = s.runs();
+            out.println("# sweep " + s.name() + ": " + runs.size() + " runs in " + dir.toAbsolutePath().normalize()
+                    + "; run with SparkJobs, then: sweep report " + dir.toAbsolutePath().normalize() + " --out DIR");
+            for (SweepRun r : runs) {
+                List<String> args = new java.util.ArrayList<>(List.of("sweep", "run"));
+                args.addAll(definition.givenArgs());
+                args.addAll(List.of("--dir", dir.toAbsolutePath().normalize().toString(), "--only", r.name()));
+                if (migExamples != null) {
+                    args.addAll(List.of("--mig-examples", migExamples.toString()));
+                }
+                out.println(JobsLine.of(args));
+            }
             return 0;
         }
     }

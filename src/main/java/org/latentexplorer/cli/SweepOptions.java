@@ -76,6 +76,45 @@ final class SweepOptions {
     String recon;
 
     /**
+     * The options as they were given, as command-line arguments for another invocation elsewhere (a Spark
+     * executor): a SPEC that is a file and a data set's path made absolute, the rest as given.
+     */
+    List<String> givenArgs() {
+        List<String> out = new ArrayList<>();
+        if (spec != null) {
+            boolean file = spec.toLowerCase(Locale.ROOT).endsWith(".json") || Files.isRegularFile(Path.of(spec));
+            out.add(file ? Path.of(spec).toAbsolutePath().normalize().toString() : spec);
+        }
+        add(out, "--name", name);
+        if (dataset != null) {
+            org.latentexplorer.data.DatasetSpec ds = org.latentexplorer.data.DatasetSpec.parse(dataset);
+            add(out, "--dataset", ds.path() == null ? ds.canonical()
+                    : ds.kind().prefix() + ":" + ds.path().toAbsolutePath().normalize());
+        }
+        add(out, "--images", images);
+        add(out, "--epochs", epochs);
+        add(out, "--divergences", divergences);
+        add(out, "--alpha", alpha);
+        add(out, "--beta", beta);
+        add(out, "--lambda", lambda);
+        add(out, "--batch", batch);
+        add(out, "--lr", lr);
+        add(out, "--seeds", seeds);
+        add(out, "--limit", limit);
+        add(out, "--subset", subset);
+        add(out, "--latents", latents);
+        add(out, "--recon", recon);
+        return out;
+    }
+
+    private static void add(List<String> out, String option, Object value) {
+        if (value != null) {
+            out.add(option);
+            out.add(value instanceof Double d ? Values.format(d) : value.toString());
+        }
+    }
+
+    /**
      * The sweep these options define.
      *
      * @throws UserInputException for an unknown preset, divergence or value, an empty list or an α outside [0, 1]

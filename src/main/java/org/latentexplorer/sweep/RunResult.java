@@ -22,12 +22,13 @@ package org.latentexplorer.sweep;
  * @param finishedAt  when the result was written (ISO-8601)
  * @param software    the software that wrote it (version and git commit)
  * @param environment the environment (backend, native build, Java, OS)
- * @param mig         the mutual information gap of the model on data with known factors; null until computed
+ * @param mig         the mutual information gap of the model on data with known factors (docs/method.md §5.1); null
+ *                    where the data has none, the run skipped it ({@code --mig-examples 0}) or an older version wrote it
  */
 public record RunResult(String run, String label, String sweep, String divergence, Double alpha, Double beta,
                         double lambda, long seed, Training training, String budget, Evaluation evaluation,
                         String modelFile, String modelSha256, double wallSeconds, String finishedAt, String software,
-                        String environment, Double mig) {
+                        String environment, MigScore mig) {
     /**
      * The training a run had.
      *
@@ -67,6 +68,59 @@ public record RunResult(String run, String label, String sweep, String divergenc
     public record Evaluation(String data, String split, int examples, int batches, double reconstruction, double loss,
                              double divergence, double weightedDivergence, Double klLoss1, Double klLoss2,
                              double seconds) {
+    }
+
+    /**
+     * The MIG of a run's model (docs/method.md §5.1), as {@code result.json} records it.
+     *
+     * @param value      the MIG, the mean of {@code gaps}
+     * @param examples   examples encoded (0 where an older file recorded only the value)
+     * @param bins       bins per latent (0 where an older file recorded only the value)
+     * @param factors    the factors that count, in order
+     * @param gaps       per factor: largest minus second largest normalised mutual information
+     * @param bestLatent per factor: the latent with the largest normalised mutual information
+     */
+    public record MigScore(double value, int examples, int bins, java.util.List<String> factors, double[] gaps,
+                           int[] bestLatent) {
+        public MigScore {
+            factors = java.util.List.copyOf(factors);
+            gaps = gaps.clone();
+            bestLatent = bestLatent.clone();
+        }
+
+        /** The score of a {@link org.latentexplorer.evaluation.Mig.Result}. */
+        public static MigScore of(org.latentexplorer.evaluation.Mig.Result r) {
+            return new MigScore(r.mig(), r.examples(), r.bins(), r.factors(), r.gaps(), r.bestLatent());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MigScore m && Double.compare(value, m.value) == 0 && examples == m.examples
+                    && bins == m.bins && factors.equals(m.factors) && java.util.Arrays.equals(gaps, m.gaps)
+                    && java.util.Arrays.equals(bestLatent, m.bestLatent);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(value, examples, bins, factors, java.util.Arrays.hashCode(gaps),
+                    java.util.Arrays.hashCode(bestLatent));
+        }
+
+        @Override
+        public String toString() {
+            return "MigScore[value=" + value + ", examples=" + examples + ", bins=" + bins + ", factors=" + factors
+                    + ", gaps=" + java.util.Arrays.toString(gaps) + ", bestLatent=" + java.util.Arrays.toString(bestLatent) + "]";
+        }
+
+        /** A score of which only the value is known. */
+        public static MigScore valueOnly(double value) {
+            return new MigScore(value, 0, 0, java.util.List.of(), new double[0], new int[0]);
+        }
+    }
+
+    /** The MIG's value, or null where there is none. */
+    public Double migValue() {
+        return mig == null ? null : mig.value();
     }
 
     /** This run as a {@link SweepRun} (its configuration). */

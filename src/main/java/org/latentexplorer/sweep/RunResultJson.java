@@ -9,13 +9,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.UserInputException;
 
 /**
  * {@link RunResult} as {@code result.json} (format {@value #FORMAT}, version {@value #VERSION}); the schema is in
- * README's Sweeps section. Numbers that are not finite are written as null; {@code mig} is always present (null until
- * a MIG evaluation fills it).
+ * README's Sweeps section. Numbers that are not finite are written as null; {@code mig} is always present: an object
+ * ({@code value, examples, bins, factors, gaps, bestLatent}) where the run's data has factors, else null. Reading
+ * also accepts a bare number there (the value alone).
  */
 public final class RunResultJson {
     /** The {@code format} field of every result file. */
@@ -84,7 +87,29 @@ public final class RunResultJson {
         o.put("finishedAt", r.finishedAt());
         o.put("software", r.software());
         o.put("environment", r.environment());
-        putNumber(o, "mig", r.mig());
+        if (r.mig() == null) {
+            o.putNull("mig");
+        } else {
+            RunResult.MigScore s = r.mig();
+            ObjectNode mig = o.putObject("mig");
+            putNumber(mig, "value", s.value());
+            mig.put("examples", s.examples());
+            mig.put("bins", s.bins());
+            var factors = mig.putArray("factors");
+            s.factors().forEach(factors::add);
+            var gaps = mig.putArray("gaps");
+            for (double g : s.gaps()) {
+                if (Double.isFinite(g)) {
+                    gaps.add(g);
+                } else {
+                    gaps.addNull();
+                }
+            }
+            var best = mig.putArray("bestLatent");
+            for (int b : s.bestLatent()) {
+                best.add(b);
+            }
+        }
         return o;
     }
 
@@ -126,12 +151,42 @@ public final class RunResultJson {
             RunResult r = new RunResult(text(o, "run"), text(o, "label"), text(o, "sweep"), text(d, "name"),
                     orNull(d, "alpha"), orNull(d, "beta"), req(d, "lambda").asDouble(), req(o, "seed").asLong(), training,
                     text(o, "budget"), evaluation, text(m, "file"), sha, nanIfNull(o, "wallSeconds"),
-                    text(o, "finishedAt"), text(o, "software"), text(o, "environment"), orNull(o, "mig"));
+                    text(o, "finishedAt"), text(o, "software"), text(o, "environment"), mig(o.get("mig")));
             r.configuration(); // the divergence and its parameters are valid
             return r;
         } catch (IllegalArgumentException | UserInputException e) {
             throw UserInputException.forFile(file, "is not a valid sweep result: " + e.getMessage(), e);
         }
+    }
+
+    private static RunResult.MigScore mig(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return RunResult.MigScore.valueOnly(v.asDouble());
+        }
+        if (!v.isObject()) {
+            throw new IllegalArgumentException("\"mig\" is neither null, a number nor an object");
+        }
+        Double value = orNull(v, "value");
+        JsonNode factors = req(v, "factors");
+        JsonNode gaps = req(v, "gaps");
+        JsonNode best = req(v, "bestLatent");
+        if (!factors.isArray() || !gaps.isArray() || !best.isArray() || gaps.size() != factors.size()
+                || best.size() != factors.size()) {
+            throw new IllegalArgumentException("\"mig\" needs arrays factors, gaps and bestLatent of one length");
+        }
+        List<String> f = new ArrayList<>();
+        double[] g = new double[gaps.size()];
+        int[] b = new int[best.size()];
+        for (int i = 0; i < g.length; i++) {
+            f.add(factors.get(i).asText());
+            g[i] = gaps.get(i).isNumber() ? gaps.get(i).asDouble() : Double.NaN;
+            b[i] = best.get(i).asInt();
+        }
+        return new RunResult.MigScore(value == null ? Double.NaN : value, req(v, "examples").asInt(),
+                req(v, "bins").asInt(), f, g, b);
     }
 
     private static void putNumber(ObjectNode o, String key, Double v) {

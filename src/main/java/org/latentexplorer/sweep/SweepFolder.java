@@ -41,25 +41,61 @@ public final class SweepFolder {
      */
     public static SweepFolder open(Path dir, SweepSpec spec) {
         Path definition = dir.resolve(DEFINITION);
-        if (Files.exists(definition)) {
-            JsonNode existing = SweepSpecJson.readTree(definition);
-            JsonNode wanted = SweepSpecJson.canonicalTree(spec);
-            if (!wanted.equals(existing)) {
-                throw UserInputException.forFile(definition, "this folder holds the sweep " + describe(existing)
-                        + ", not " + describe(wanted) + "; choose another --dir, or run the sweep it holds with "
-                        + "'sweep run " + definition + " --dir " + dir + "'");
+        if (!Files.exists(definition)) {
+            if (Files.isRegularFile(dir)) {
+                throw UserInputException.forFile(dir, "is a file, not a sweep folder");
             }
-            return new SweepFolder(dir);
+            // another invocation on this folder (sweep jobs' --only lines) may be creating it right now: its
+            // sweep.json comes before its runs/, so runs/ without sweep.json after a second look is a stranger's
+            if (Files.isDirectory(dir.resolve("runs")) && !Files.exists(definition)) {
+                throw UserInputException.forFile(dir, "has a runs/ folder but no " + DEFINITION
+                        + ", so which sweep made it is unknown; choose another --dir");
+            }
+            if (createDefinition(definition, SweepSpecJson.write(spec).getBytes(StandardCharsets.UTF_8))) {
+                return new SweepFolder(dir);
+            }
         }
-        if (Files.isRegularFile(dir)) {
-            throw UserInputException.forFile(dir, "is a file, not a sweep folder");
+        JsonNode existing = SweepSpecJson.readTree(definition);
+        JsonNode wanted = SweepSpecJson.canonicalTree(spec);
+        if (!wanted.equals(existing)) {
+            throw UserInputException.forFile(definition, "this folder holds the sweep " + describe(existing)
+                    + ", not " + describe(wanted) + "; choose another --dir, or run the sweep it holds with "
+                    + "'sweep run " + definition + " --dir " + dir + "'");
         }
-        if (Files.isDirectory(dir.resolve("runs"))) {
-            throw UserInputException.forFile(dir, "has a runs/ folder but no " + DEFINITION
-                    + ", so which sweep made it is unknown; choose another --dir");
-        }
-        AtomicFiles.write(definition, SweepSpecJson.write(spec).getBytes(StandardCharsets.UTF_8));
         return new SweepFolder(dir);
+    }
+
+    /**
+     * Writes {@code sweep.json} only if it does not exist, atomically even against other processes: the content
+     * goes to a temporary file that is then hard-linked to the name (which fails if the name exists), so of several
+     * invocations creating one folder at once exactly one writes it and the others compare theirs with it.
+     *
+     * @return true if this call wrote it, false if it existed (the caller compares definitions)
+     */
+    private static boolean createDefinition(Path definition, byte[] content) {
+        Path tmp = definition.resolveSibling(DEFINITION + ".new-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try {
+            AtomicFiles.write(tmp, content);
+            try {
+                Files.createLink(definition, tmp);
+                return true;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException | IOException e) {
+                // no hard links on this file system: an atomic replace, then compared like an existing one, so
+                // a simultaneous writer of another definition makes one of the two fail rather than mix
+                if (!Files.exists(definition)) {
+                    AtomicFiles.write(definition, content);
+                }
+                return false;
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // a leftover temporary file is harmless; sweep.json is whole either way
+            }
+        }
     }
 
     /** An existing sweep folder, for reading results. */

@@ -170,8 +170,8 @@ public final class SweepReport {
             paperTitle = "paper (" + PaperTable2.columnFor(results.get(0).training().dataset()).title() + ")";
         }
         md.append("| divergence | run | reconstruction |").append(paper ? " " + paperTitle + " |" : "")
-                .append(" kl_loss1 | kl_loss2 | weighted divergence | images seen | model SHA-256 |\n");
-        md.append("|---|---|---|").append(paper ? "---|" : "").append("---|---|---|---|---|\n");
+                .append(" kl_loss1 | kl_loss2 | weighted divergence | MIG | images seen | model SHA-256 |\n");
+        md.append("|---|---|---|").append(paper ? "---|" : "").append("---|---|---|---|---|---|\n");
         StringBuilder csv = new StringBuilder(ExportMetadata.lines(meta, "# "));
         csv.append("run,label,divergence,alpha,beta,lambda,seed,reconstruction,paper,kl_loss1,kl_loss2,divergence_value,"
                 + "weighted_divergence,loss,eval_split,eval_examples,images_seen,epochs,train_seconds,model_sha256,mig\n");
@@ -184,18 +184,20 @@ public final class SweepReport {
                 md.append(' ').append(p.isPresent() ? fmt(p.getAsDouble()) : "").append(" |");
             }
             md.append(' ').append(fmt(e.klLoss1())).append(" | ").append(fmt(e.klLoss2())).append(" | ")
-                    .append(fmt(e.weightedDivergence())).append(" | ").append(r.training().imagesSeen()).append(" | `")
+                    .append(fmt(e.weightedDivergence())).append(" | ").append(migFmt(r.migValue())).append(" | ")
+                    .append(r.training().imagesSeen()).append(" | `")
                     .append(r.modelSha256(), 0, 12).append("…` |\n");
             csv.append(String.join(",", List.of(r.run(), quote(r.label()), r.divergence(), num(r.alpha()), num(r.beta()),
                     num(r.lambda()), String.valueOf(r.seed()), num(e.reconstruction()),
                     p.isPresent() ? num(p.getAsDouble()) : "", num(e.klLoss1()), num(e.klLoss2()), num(e.divergence()),
                     num(e.weightedDivergence()), num(e.loss()), e.split(), String.valueOf(e.examples()),
                     String.valueOf(r.training().imagesSeen()), String.valueOf(r.training().epochs()),
-                    num(r.training().seconds()), r.modelSha256(), num(r.mig())))).append('\n');
+                    num(r.training().seconds()), r.modelSha256(), num(r.migValue())))).append('\n');
         }
         md.append("\nThe reconstruction error is the Table 2 metric (docs/method.md §5): the model in evaluation mode "
                 + "(z = μ), batches of 128 in order, the mean of batch means; kl_loss1, kl_loss2 and the weighted "
-                + "divergence (loss − reconstruction) are the Figs 6–9 components on the same data.");
+                + "divergence (loss − reconstruction) are the Figs 6–9 components on the same data; MIG is the mutual "
+                + "information gap (docs/method.md §5.1), blank where the data has no factors or the run skipped it.");
         if (paper) {
             md.append(" The paper's column is its Table 2 (docs/method.md §5), trained with the paper's full budget.");
         }
@@ -211,6 +213,10 @@ public final class SweepReport {
 
     static String fmt(Double v) {
         return v == null || !Double.isFinite(v) ? "" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String migFmt(Double v) {
+        return v == null || !Double.isFinite(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static String num(Double v) {
@@ -295,6 +301,35 @@ public final class SweepReport {
             lambdaGrid(k);
         }
         betaGrid();
+        migFigure();
+    }
+
+    /** MIG against α for the JS families at their default λ (docs/method.md §5.1), where results have a MIG. */
+    private void migFigure() {
+        if (results.stream().noneMatch(r -> r.migValue() != null)) {
+            skipped.add("MIG vs α: no result has a MIG (it needs data with ground-truth factors, e.g. dsprites)");
+            return;
+        }
+        List<ParameterCurves.Line> lines = new ArrayList<>();
+        List<RunResult> used = new ArrayList<>();
+        int i = 0;
+        for (DivergenceKind k : ORDER) {
+            if (!k.isSkewJs()) {
+                continue;
+            }
+            Curve c = curve(atDefaultLambda(k), RunResult::alpha, RunResult::migValue);
+            if (c.x().length > 0) {
+                lines.add(new ParameterCurves.Line(label(k), c.x(), c.y(),
+                        ParameterCurves.PALETTE.get(Math.min(i++, ParameterCurves.PALETTE.size() - 1))));
+                used.addAll(c.runs());
+            }
+        }
+        if (lines.isEmpty()) {
+            skipped.add("MIG vs α: no JS-family result has a MIG");
+            return;
+        }
+        chart("mig-alpha", ParameterCurves.chart("MIG vs α (mutual information gap, higher is more disentangled)", "α",
+                "MIG", lines, List.of(), true), "MIG vs α", used);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.latentexplorer.data.Batches;
 import org.latentexplorer.data.Dataset;
 import org.latentexplorer.data.DatasetSpec;
 import org.latentexplorer.data.Split;
+import org.latentexplorer.evaluation.MigEvaluation;
 import org.latentexplorer.evaluation.ReconstructionError;
 import org.latentexplorer.model.EpochRecord;
 import org.latentexplorer.model.ModelFile;
@@ -55,9 +56,22 @@ public final class SweepRunner {
     private final SweepFolder folder;
     private final int jobs;
     private final Progress progress;
+    private final int migExamples;
     private final Cancellation cancellation = new Cancellation();
 
     public SweepRunner(SweepSpec spec, SweepFolder folder, int jobs, Progress progress) {
+        this(spec, folder, jobs, MigEvaluation.DEFAULT_EXAMPLES, progress);
+    }
+
+    /**
+     * A runner that computes each finished run's MIG on {@code migExamples} examples where the data set has
+     * ground-truth factors (docs/method.md §5.1); 0 skips the MIG.
+     */
+    public SweepRunner(SweepSpec spec, SweepFolder folder, int jobs, int migExamples, Progress progress) {
+        if (migExamples != 0 && migExamples < 2) {
+            throw new UserInputException("--mig-examples must be 0 (no MIG) or at least 2, got " + migExamples);
+        }
+        this.migExamples = migExamples;
         if (jobs < 1) {
             throw new UserInputException("--jobs must be >= 1, got " + jobs);
         }
@@ -220,10 +234,12 @@ public final class SweepRunner {
         eta.runTrained();
         RunResult result = evaluate(run, plan, model);
         RunResultJson.write(folder.result(name), result);
-        String line = String.format(Locale.ROOT, "%s: finished, reconstruction %.4f on %s (%d examples)%s; %s", name,
+        String line = String.format(Locale.ROOT, "%s: finished, reconstruction %.4f on %s (%d examples)%s%s; %s", name,
                 result.evaluation().reconstruction(), result.evaluation().split(), result.evaluation().examples(),
                 result.evaluation().klLoss1() == null ? "" : String.format(Locale.ROOT, ", kl_loss1 %.4f kl_loss2 %.4f",
-                        result.evaluation().klLoss1(), result.evaluation().klLoss2()), eta.describe());
+                        result.evaluation().klLoss1(), result.evaluation().klLoss2()),
+                result.mig() == null ? "" : String.format(Locale.ROOT, ", MIG %.4f (%d examples)", result.mig().value(),
+                        result.mig().examples()), eta.describe());
         progress.line(line);
         folder.log(name, line);
         return true;
@@ -288,7 +304,8 @@ public final class SweepRunner {
     /**
      * Evaluates a run's model file (docs/method.md §5, §9.3): on the test split where the data set has one
      * (MNIST, Fashion), else on the run's own training examples (its limit and subset; the whole set without a
-     * limit).
+     * limit). Where the data set has ground-truth factors (dSprites) it also computes the MIG (§5.1) on
+     * {@code migExamples} examples drawn from the whole set with the run's seed.
      */
     RunResult evaluate(SweepRun run, RunPlan plan, Path model) {
         String sha = ModelIdentity.sha256(model);
@@ -299,6 +316,21 @@ public final class SweepRunner {
         long start = System.nanoTime();
         ReconstructionError.Result r = ReconstructionError.evaluate(m, data, Batches.EVAL_BATCH_SIZE, run.seed(), f -> { },
                 cancellation::isCancelled);
+        RunResult.MigScore mig = null;
+        Dataset all = ds.open(Split.TRAIN);
+        if (migExamples > 0 && all.factors().isPresent()) {
+            try {
+                mig = RunResult.MigScore.of(MigEvaluation.evaluate(m, all, migExamples, run.seed(), f -> { },
+                        cancellation::isCancelled));
+            } catch (UserInputException e) {
+                if (cancellation.isCancelled()) {
+                    throw e;
+                }
+                // e.g. a latent size of 1: the run's Table 2 result stands, its MIG is recorded as null
+                progress.line(run.name() + ": no MIG: " + e.getMessage());
+                safeLog(run.name(), "no MIG: " + e.getMessage());
+            }
+        }
         double evalSeconds = (System.nanoTime() - start) / 1e9;
         ModelManifest mf = m.manifest();
         var p = mf.provenance();
@@ -321,7 +353,7 @@ public final class SweepRunner {
                 kind == org.latentexplorer.divergence.DivergenceKind.BETA ? run.divergence().beta() : null, run.lambda(),
                 run.seed(), training, spec.budget().describe(), evaluation, SweepFolder.MODEL, sha,
                 trainSeconds + evalSeconds, Instant.now().toString(), BuildInfo.software(),
-                Environments.current().describe(), null);
+                Environments.current().describe(), mig);
     }
 
     /** Whether a data set has a separate test split (MNIST and Fashion-MNIST; docs/method.md §5). */

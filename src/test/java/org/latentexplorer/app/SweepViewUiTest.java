@@ -106,7 +106,7 @@ class SweepViewUiTest {
                 r.seed(), new RunResult.Training("dsprites", "dsprites-procedural", 256, "spread", 256, 1, 256, 32, 1e-3, 10,
                 "mse", 1.5), "256 images", new RunResult.Evaluation("dSprites, 256 examples", "train", 256, 2, rec, rec + 3,
                 3, 3, skew ? 1.0 : null, skew ? 2.0 : null, 0.5), SweepFolder.MODEL, ModelIdentity.sha256(model), 2.0,
-                "2026-01-01T00:00:00Z", "test", "test", run.startsWith("kl-qp") ? 0.25 : null);
+                "2026-01-01T00:00:00Z", "test", "test", run.startsWith("kl-qp") ? RunResult.MigScore.valueOnly(0.25) : null);
     }
 
     @Test
@@ -177,7 +177,7 @@ class SweepViewUiTest {
         waitFor(() -> vm.rows().size() == 8 && vm.rows().stream().filter(SweepRow::isFinished).count() == 7);
         SweepRow kl = fx(() -> vm.rows().stream().filter(r -> r.run().equals("kl-qp-s1234")).findFirst().orElseThrow());
         assertEquals(30.0, kl.result().evaluation().reconstruction());
-        assertEquals(0.25, kl.result().mig());
+        assertEquals(0.25, kl.result().migValue());
         assertEquals("finished", kl.status());
         SweepRow partial = fx(() -> vm.rows().stream().filter(r -> r.run().equals("jsg-dual-a0.9-s1234")).findFirst().orElseThrow());
         assertTrue(partial.status().startsWith("partly trained"), partial.status());

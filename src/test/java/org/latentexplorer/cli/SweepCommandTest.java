@@ -11,6 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.backend.NativeThreads;
+import org.latentexplorer.data.DatasetSpec;
+import org.latentexplorer.data.Split;
+import org.latentexplorer.evaluation.Mig;
+import org.latentexplorer.evaluation.MigEvaluation;
+import org.latentexplorer.model.VaeModel;
 import org.latentexplorer.model.EpochRecord;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.ModelIdentity;
@@ -40,8 +45,23 @@ class SweepCommandTest {
     private Cli sweep(String command, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("sweep", command));
         args.addAll(GRID);
+        if (command.equals("run")) {
+            args.addAll(List.of("--mig-examples", "100")); // small, to keep the test fast
+        }
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aModelWhoseMigCannotBeComputedStillFinishesWithANullMig() throws IOException {
+        Path d = dir.resolve("d1");
+        Cli run = Cli.run("sweep", "run", "--divergences", "kl-qp", "--images", "64", "--limit", "64", "--batch", "32",
+                "--latents", "1", "--mig-examples", "50", "--dir", d.toString());
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        assertTrue(run.out().contains("kl-qp-s1234: no MIG: "), run.out());
+        RunResult r = RunResultJson.read(d.resolve("runs/kl-qp-s1234/result.json"));
+        assertNull(r.mig(), "one latent has no MIG");
+        assertTrue(Double.isFinite(r.evaluation().reconstruction()));
     }
 
     @Test
@@ -65,7 +85,16 @@ class SweepCommandTest {
         assertEquals(64, kl.evaluation().examples(), "dSprites is evaluated on the run's own 64 examples");
         assertTrue(kl.evaluation().reconstruction() > 0 && Double.isFinite(kl.evaluation().reconstruction()));
         assertNull(kl.evaluation().klLoss1());
-        assertNull(kl.mig());
+        // dSprites has factors: the MIG of the saved model, as MigEvaluation computes it with the run's seed
+        assertNotNull(kl.mig(), "a finished dSprites run records its MIG");
+        Mig.Result expected = MigEvaluation.evaluate(VaeModel.load(klModel), DatasetSpec.parse("dsprites").open(Split.TRAIN),
+                100, 1234, f -> { }, () -> false);
+        assertEquals(expected.mig(), kl.mig().value(), 1e-12);
+        assertEquals(100, kl.mig().examples());
+        assertEquals(expected.bins(), kl.mig().bins());
+        assertEquals(expected.factors(), kl.mig().factors());
+        assertArrayEquals(expected.gaps(), kl.mig().gaps(), 1e-12);
+        assertArrayEquals(expected.bestLatent(), kl.mig().bestLatent());
         assertTrue(Files.readString(klDir.resolve("log.txt")).contains("epoch 2/2"));
         assertTrue(Files.exists(d.resolve("sweep.json")));
 

@@ -137,6 +137,70 @@ class SweepReportTest {
         assertTrue(w.skipped().stream().anyMatch(s -> s.startsWith("Fig 13")), w.skipped().toString());
         assertTrue(w.skipped().stream().anyMatch(s -> s.startsWith("Figs 10–11")), w.skipped().toString());
         assertTrue(Files.readString(out.resolve("README.md")).contains("Not drawn"));
+        // no MIG in these results: a blank MIG column, and no MIG figure
+        assertTrue(md.contains("| weighted divergence | MIG | images seen |"), md);
+        assertTrue(md.contains("| JS^{Gα'} α=0.5 | jsg-a0.5-s1234 | 22.00 | 9.89 | 2.00 | 1.50 | 2.25 |  | 4096 |"), md);
+        assertFalse(Files.exists(out.resolve("mig-alpha.png")));
+        assertTrue(w.skipped().stream().anyMatch(s -> s.startsWith("MIG vs α")), w.skipped().toString());
+    }
+
+    /** A fixture with a MIG object in place of {@code "mig" : null}. */
+    static String withMig(String json, double mig) {
+        return json.replace("\"mig\" : null", String.format(Locale.ROOT, "\"mig\" : { \"value\" : %s, \"examples\" : 1000, "
+                + "\"bins\" : 20, \"factors\" : [ \"shape\", \"scale\" ], \"gaps\" : [ %s, %s ], \"bestLatent\" : [ 3, 1 ] }",
+                mig, mig - 0.05, mig + 0.05));
+    }
+
+    @Test
+    void migValuesGiveAColumnAndAFigureAgainstAlpha() throws IOException {
+        char sha = 'a';
+        put("t", "kl-qp-s1234", result("t", "kl-qp-s1234", "KL(q‖p)", "kl-qp", "null", "null", 1, 30.5, "null", "null", 3.0, sha++));
+        double[] alphas = {0.1, 0.5, 0.9};
+        for (int i = 0; i < 3; i++) {
+            String a = String.valueOf(alphas[i]);
+            put("t", "jsg-a" + a + "-s1234", withMig(result("t", "jsg-a" + a + "-s1234", "JS^{Gα'} α=" + a, "jsg", a, "null", 1,
+                    20 + i, "1.0", "0.5", 1.25, sha++), 0.1 + 0.1 * i));
+            put("t", "jsg-dual-a" + a + "-s1234", withMig(result("t", "jsg-dual-a" + a + "-s1234", "JS_*^{Gα'} α=" + a,
+                    "jsg-dual", a, "null", 1, 18 - i, "2.0", "1.5", 2.25, sha++), 0.4 - 0.1 * i));
+        }
+        RunResult read = RunResultJson.read(dir.resolve("runs/jsg-a0.5-s1234/result.json"));
+        assertEquals(0.2, read.migValue(), 1e-12);
+        assertEquals(List.of("shape", "scale"), read.mig().factors());
+        assertArrayEquals(new double[] {0.15, 0.25}, read.mig().gaps(), 1e-12);
+        assertArrayEquals(new int[] {3, 1}, read.mig().bestLatent());
+        Path copy = dir.resolve("copy.json");
+        RunResultJson.write(copy, read);
+        assertEquals(read, RunResultJson.read(copy), "the MIG object round-trips");
+
+        Path out = dir.resolve("r");
+        SweepReport.Written w = SweepReport.write(dir, out, ENV);
+        String md = Files.readString(out.resolve("table2.md"));
+        assertTrue(md.contains("| JS^{Gα'} α=0.9 | jsg-a0.9-s1234 | 22.00 | 1.00 | 0.50 | 1.25 | 0.300 | 4096 |"), md);
+        assertTrue(md.contains("| KL(q‖p) | kl-qp-s1234 | 30.50 |  |  | 3.00 |  | 4096 |"), "blank where null: " + md);
+        List<String> lines = Files.readAllLines(out.resolve("table2.csv")).stream().filter(l -> !l.startsWith("#")).toList();
+        int col = List.of(lines.get(0).split(",")).indexOf("mig");
+        String[] dual = lines.stream().filter(l -> l.startsWith("jsg-dual-a0.1-s1234,")).findFirst().orElseThrow().split(",", -1);
+        assertEquals(0.4, Double.parseDouble(dual[col]), 1e-12);
+        // MIG against α: both JS families, PNG and SVG with the provenance of the runs drawn
+        assertTrue(w.files().contains(out.resolve("mig-alpha.png")) && w.files().contains(out.resolve("mig-alpha.svg")));
+        Map<String, String> text = PngExport.readText(out.resolve("mig-alpha.png"));
+        assertTrue(text.get(PngExport.MODEL).contains("jsg-dual-a0.9-s1234 sha256="), text.toString());
+        assertFalse(text.get(PngExport.MODEL).contains("kl-qp-s1234"), "only the runs drawn: " + text);
+        String svg = Files.readString(out.resolve("mig-alpha.svg"));
+        assertTrue(svg.contains("<svg") && svg.contains("JS^{Gα") && svg.contains("JS_*^{Gα"), "one line per family");
+    }
+
+    @Test
+    void anOlderResultWithABareMigNumberIsRead() throws IOException {
+        put("t", "kl-qp-s1234", result("t", "kl-qp-s1234", "KL(q‖p)", "kl-qp", "null", "null", 1, 30.5, "null", "null", 3.0, 'a')
+                .replace("\"mig\" : null", "\"mig\" : 0.125"));
+        RunResult r = RunResultJson.read(dir.resolve("runs/kl-qp-s1234/result.json"));
+        assertEquals(0.125, r.migValue());
+        put("t", "kl-pq-s1234", result("t", "kl-pq-s1234", "KL(p‖q)", "kl-pq", "null", "null", 1, 30.5, "null", "null", 3.0, 'b')
+                .replace("\"mig\" : null", "\"mig\" : \"high\""));
+        UserInputException bad = assertThrows(UserInputException.class,
+                () -> RunResultJson.read(dir.resolve("runs/kl-pq-s1234/result.json")));
+        assertTrue(bad.getMessage().contains("\"mig\""), bad.getMessage());
     }
 
     static org.jfree.data.Range fig3Range(List<Double> curve, double klQp, double klPq) {
