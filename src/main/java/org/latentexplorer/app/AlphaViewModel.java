@@ -91,8 +91,8 @@ public final class AlphaViewModel {
             }
             sample = r.sample();
             curves.set(r.curves());
-            status.set(String.format(java.util.Locale.ROOT, "%s on %d examples of %s", Labels.model(m.manifest()),
-                    sample.size(), m.sample().description()));
+            status.set(String.format(java.util.Locale.ROOT, "%s — divergences averaged over %d examples of %s",
+                    Labels.model(m.manifest()), sample.size(), Labels.dataset(m.manifest().provenance().dataset())));
             updatePerDimension();
         }, t -> status.set("could not compute the curves: " + t.getMessage()));
     }
