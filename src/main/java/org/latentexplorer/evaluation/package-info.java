@@ -6,7 +6,8 @@
  * {@link org.latentexplorer.evaluation.DivergenceCurves}).
  *
  * <p>Implements docs/method.md §5 (eval mode, batches of 128, mean of batch means) and §6.5 (the α curves of a trained
- * model). Depends on: {@code common}, {@code data}, {@code divergence}, {@code latent}, {@code model}, ND4J — not on
+ * model). The model runs through {@link org.latentexplorer.model.VaeModel}'s fast encoder and decoder; the losses are
+ * computed in Java. Depends on: {@code common}, {@code data}, {@code divergence}, {@code latent}, {@code model} — not on
  * training or rendering.
  */
 package org.latentexplorer.evaluation;

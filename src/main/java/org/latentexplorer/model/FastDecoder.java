@@ -118,6 +118,25 @@ final class FastDecoder implements AutoCloseable {
 
     /** Decodes n latent vectors (n×D, row-major) to n mean images (n×C×H×W, row-major). */
     float[] decode(float[] latents, int n) {
+        Buffers b = forward(latents, n);
+        // bulk copies through NIO views: DataBuffer.setData and asFloat cost several times more here
+        b.image.data().asNioFloat().put(b.imageValues);
+        Nd4j.exec(new Sigmoid(b.image, b.image));
+        float[] result = new float[b.imageValues.length];
+        b.image.data().asNioFloat().get(result);
+        return result;
+    }
+
+    /**
+     * The logits of n latent vectors (n×D): the last layer's output before the sigmoid (n×C×H×W), from
+     * which the evaluation computes the reconstruction loss as the graph does.
+     */
+    float[] logits(float[] latents, int n) {
+        return forward(latents, n).imageValues.clone();
+    }
+
+    /** Every layer up to the last transposed convolution's output, into the buffers' {@code imageValues}. */
+    private Buffers forward(float[] latents, int n) {
         if (closed) {
             throw new IllegalStateException("decoder closed");
         }
@@ -146,12 +165,7 @@ final class FastDecoder implements AutoCloseable {
         Nd4j.gemm(b.lastInput, lastKernel, b.columns, false, false, 1.0, 0.0);
         b.columns.data().asNioFloat().get(b.columnValues);
         sumContributions(b.columnValues, b.imageValues, n, b.lastInputSize);
-        // bulk copies through NIO views: DataBuffer.setData and asFloat cost several times more here
-        b.image.data().asNioFloat().put(b.imageValues);
-        Nd4j.exec(new Sigmoid(b.image, b.image));
-        float[] result = new float[b.imageValues.length];
-        b.image.data().asNioFloat().get(result);
-        return result;
+        return b;
     }
 
     /**

@@ -79,6 +79,21 @@ public final class VaeModel implements LatentDecoder, LatentEncoder {
         return decoder.decode(latents, n);
     }
 
+    /**
+     * The decoder's logits for n latent vectors (n×D): its last layer's output before the sigmoid,
+     * n×C×H×W (the evaluation's reconstruction loss is computed from them, docs/method.md §5).
+     */
+    public synchronized float[] decoderLogits(float[] latents, int n) {
+        int d = latentSize();
+        if (n < 1 || latents.length != n * d) {
+            throw new IllegalArgumentException("expected " + n + "×" + d + " latent values, got " + latents.length);
+        }
+        if (decoder == null) {
+            decoder = new FastDecoder(weights);
+        }
+        return decoder.logits(latents, n);
+    }
+
     /** Encodes n images (n×C×H×W in [0,1]) to n rows of D means followed by D log-variances. */
     @Override
     public synchronized float[] encode(float[] images, int n) {

@@ -14,7 +14,7 @@ import org.latentexplorer.divergence.DualArithmetic.Dual;
 import org.latentexplorer.divergence.Mmd;
 import org.latentexplorer.model.AdamState;
 import org.latentexplorer.model.Architecture;
-import org.latentexplorer.model.Reconstruction;
+import org.latentexplorer.model.ReconstructionLoss;
 import org.latentexplorer.model.VaeGraph;
 import org.latentexplorer.model.VaeWeights;
 import org.nd4j.enums.WeightsFormat;
@@ -63,7 +63,6 @@ final class NativeStep implements Step {
     private final DivergenceSpec divergence;
     private final boolean mmd;
     private final boolean skew;
-    private final boolean bernoulli;
     private final int latents;
     private final int size;
     private final int channels;
@@ -96,7 +95,6 @@ final class NativeStep implements Step {
         this.divergence = loss.divergence();
         this.mmd = divergence.kind() == DivergenceKind.MMD;
         this.skew = divergence.kind().isSkewJs();
-        this.bernoulli = loss.reconstruction() == Reconstruction.BERNOULLI;
         this.latents = arch.latents();
         this.size = arch.imageSize();
         this.channels = arch.channels();
@@ -262,51 +260,10 @@ final class NativeStep implements Step {
         return new TrainingStep.Result(rec + loss.lambda() * div.value, rec, div.value, div.kl1, div.kl2, div.perDimension);
     }
 
-    /**
-     * REC of §2 and, when asked, its gradient with respect to the logits s into {@code b.dLogits}
-     * (§2.1): for MSE r = (x̂ − x)² with x̂ = sigmoid(s), ∂r/∂s = 2(x̂ − x)·x̂(1 − x̂); for Bernoulli
-     * r = −[x·max(−softplus(−s), −100) + (1 − x)·max(−softplus(s), −100)], ∂r/∂s = −x·(1 − x̂) + (1 − x)·x̂,
-     * each term zero where its logarithm is clamped. Both divided by the batch size (the mean over images).
-     */
+    /** REC of §2 and, when asked, its gradient with respect to the logits into {@code b.dLogits} (§2.1). */
     private double reconstruction(float[] pixels, Buffers b, boolean gradients) {
-        int count = b.n * channels * size * size;
-        double scale = 1.0 / b.n;
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            double s = b.logits[i];
-            double x = pixels[i];
-            double p = 1.0 / (1.0 + Math.exp(-s));
-            double g;
-            if (!bernoulli) {
-                double e = p - x;
-                sum += e * e;
-                g = 2.0 * e * p * (1.0 - p);
-            } else {
-                double logP = -softplus(-s);
-                double log1mP = -softplus(s);
-                g = 0;
-                if (logP > -100) {
-                    g -= x * (1.0 - p);
-                } else {
-                    logP = -100;
-                }
-                if (log1mP > -100) {
-                    g += (1.0 - x) * p;
-                } else {
-                    log1mP = -100;
-                }
-                sum -= x * logP + (1.0 - x) * log1mP;
-            }
-            if (gradients) {
-                b.dLogits[i] = (float) (g * scale);
-            }
-        }
-        return sum * scale;
-    }
-
-    /** ln(1 + eˢ) without overflow. */
-    private static double softplus(double s) {
-        return s > 0 ? s + Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s));
+        return ReconstructionLoss.of(loss.reconstruction(), b.logits, pixels, b.n * channels * size * size, b.n,
+                gradients ? b.dLogits : null);
     }
 
     /** DIV of §2 with its per-dimension values and kl1/kl2 (NaN outside the JS family). */
