@@ -62,52 +62,41 @@ public final class Mmd {
      */
     public static double valueAndGradient(double[] points, int n, float[] prior, int m, int dim, double[] gradient) {
         double c = 1.0 / ((double) dim * dim);
-        double priorPrior = 0;
-        for (int p = 0; p < m; p++) {
-            for (int q = 0; q < m; q++) {
-                double s = 0;
-                for (int k = 0; k < dim; k++) {
-                    double d = prior[p * dim + k] - prior[q * dim + k];
-                    s += d * d;
-                }
-                priorPrior += Math.exp(-c * s);
-            }
+        double[] z = new double[m * dim];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = prior[i];
         }
+        double priorPrior = kernelSum(z, m, z, m, dim, c, 0.0, null);
         java.util.Arrays.fill(gradient, 0, n * dim, 0.0);
-        double pointsPoints = 0;
-        double wXX = 2.0 / ((double) n * n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
+        double pointsPoints = kernelSum(points, n, points, n, dim, c, 2.0 / ((double) n * n), gradient);
+        double priorPoints = kernelSum(points, n, z, m, dim, c, -2.0 / ((double) m * n), gradient);
+        return priorPrior / ((double) m * m) + pointsPoints / ((double) n * n) - 2.0 * priorPoints / ((double) m * n);
+    }
+
+    /**
+     * Σ_i Σ_j k(x_i, y_j) over {@code nx×dim} rows x and {@code ny×dim} rows y, with k = exp(−c·‖x_i − y_j‖²);
+     * when {@code gradient} is not null, adds {@code weight}·∂k(x_i, y_j)/∂x_i to its row i.
+     */
+    private static double kernelSum(double[] x, int nx, double[] y, int ny, int dim, double c, double weight,
+                                    double[] gradient) {
+        double sum = 0;
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
                 double s = 0;
                 for (int k = 0; k < dim; k++) {
-                    double d = points[i * dim + k] - points[j * dim + k];
+                    double d = x[i * dim + k] - y[j * dim + k];
                     s += d * d;
                 }
                 double kij = Math.exp(-c * s);
-                pointsPoints += kij;
-                double g = wXX * (-2.0 * c) * kij;
-                for (int k = 0; k < dim; k++) {
-                    gradient[i * dim + k] += g * (points[i * dim + k] - points[j * dim + k]);
+                sum += kij;
+                if (gradient != null) {
+                    double g = weight * (-2.0 * c) * kij;
+                    for (int k = 0; k < dim; k++) {
+                        gradient[i * dim + k] += g * (x[i * dim + k] - y[j * dim + k]);
+                    }
                 }
             }
         }
-        double priorPoints = 0;
-        double wZX = -2.0 / ((double) m * n);
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < m; p++) {
-                double s = 0;
-                for (int k = 0; k < dim; k++) {
-                    double d = points[i * dim + k] - prior[p * dim + k];
-                    s += d * d;
-                }
-                double kip = Math.exp(-c * s);
-                priorPoints += kip;
-                double g = wZX * (-2.0 * c) * kip;
-                for (int k = 0; k < dim; k++) {
-                    gradient[i * dim + k] += g * (points[i * dim + k] - prior[p * dim + k]);
-                }
-            }
-        }
-        return priorPrior / ((double) m * m) + pointsPoints / ((double) n * n) - 2.0 * priorPoints / ((double) m * n);
+        return sum;
     }
 }
