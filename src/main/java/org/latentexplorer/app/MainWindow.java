@@ -3,6 +3,8 @@ package org.latentexplorer.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -71,6 +73,7 @@ public final class MainWindow implements AutoCloseable {
     private final StatusBar status = new StatusBar();
     private final Label backend = new Label("ND4J: loading …");
     private final Label memory = new Label();
+    private final Tooltip memoryTip = new Tooltip();
     private final Label working = new Label();
     private final Label banner = new Label();
     private final Timeline memoryTimer;
@@ -157,22 +160,11 @@ public final class MainWindow implements AutoCloseable {
         status.textProperty().bind(ctx.job);
         backend.setId("status-backend");
         memory.setId("status-memory");
+        memory.setTooltip(memoryTip);
         working.setId("status-working");
         working.textProperty().bind(Bindings.createStringBinding(() -> {
-            StringBuilder b = new StringBuilder();
-            if (jobs.busyProperty().get() > 0) {
-                b.append("loading · ");
-            }
-            if (alphaRunner.busyProperty().get() > 0) {
-                b.append("α curves · ");
-            }
-            if (traverseRunner.busyProperty().get() > 0) {
-                b.append("decoding · ");
-            }
-            if (trainRunner.busyProperty().get() > 0) {
-                b.append("preview · ");
-            }
-            return b.toString();
+            return workingText(jobs.busyProperty().get() > 0, alphaRunner.busyProperty().get() > 0,
+                    traverseRunner.busyProperty().get() > 0, trainRunner.busyProperty().get() > 0);
         }, jobs.busyProperty(), alphaRunner.busyProperty(), traverseRunner.busyProperty(), trainRunner.busyProperty()));
         status.getRightItems().addAll(working, backend, new Label("  "), memory);
         status.progressProperty().bind(Bindings.createDoubleBinding(() -> {
@@ -386,8 +378,11 @@ public final class MainWindow implements AutoCloseable {
         Runtime r = Runtime.getRuntime();
         long used = (r.totalMemory() - r.freeMemory()) >> 20;
         java.util.OptionalLong rss = ProcessMemory.residentBytes();
-        String heap = String.format(Locale.ROOT, "heap %,d / %,d MB", used, r.maxMemory() >> 20);
-        memory.setText(rss.isPresent() ? "memory " + ProcessMemory.megabytes(rss) + " · " + heap : heap);
+        // short enough that the status bar never elides at 1280 wide; the limits are in the tooltip
+        memory.setText(rss.isPresent() ? String.format(Locale.ROOT, "memory %s (heap %,d MB)", ProcessMemory.megabytes(rss), used)
+                : String.format(Locale.ROOT, "heap %,d MB", used));
+        memoryTip.setText(String.format(Locale.ROOT, "Resident memory of this process (Java heap plus ND4J's native arrays): %s%n"
+                + "Java heap in use: %,d MB of at most %,d MB", ProcessMemory.megabytes(rss), used, r.maxMemory() >> 20));
     }
 
     private void modelChanged(LoadedModel m) {
@@ -411,7 +406,7 @@ public final class MainWindow implements AutoCloseable {
     public void start() {
         memoryTimer.play();
         jobs.submit("backend", BackendReport::probe, r -> {
-            backend.setText("ND4J " + shortBackend(r.backend()) + " · " + r.nativeBuild());
+            backend.setText("ND4J " + shortBackend(r.backend()) + instructionSet(r.nativeBuild()));
             backend.setTooltip(new Tooltip(String.join("\n", r.lines())));
         }, t -> backend.setText("ND4J failed to load: " + t.getMessage()));
         ctx.job.set("Loading the demo model …");
@@ -429,6 +424,36 @@ public final class MainWindow implements AutoCloseable {
     /** Offers the checkpoints that an app which did not quit left in the temp folder (at start). */
     void offerRecovery() {
         unsaved.offerRecovery(workDirectory.toAbsolutePath().getParent(), this::openModel);
+    }
+
+    /** The status bar's word for the background work in progress, e.g. "α curves, decoding"; empty when idle. */
+    static String workingText(boolean loading, boolean alphaCurves, boolean decoding, boolean preview) {
+        List<String> busy = new ArrayList<>();
+        if (loading) {
+            busy.add("loading");
+        }
+        if (alphaCurves) {
+            busy.add("α curves");
+        }
+        if (decoding) {
+            busy.add("decoding");
+        }
+        if (preview) {
+            busy.add("preview");
+        }
+        return String.join(", ", busy);
+    }
+
+    /** " · AVX-512" for a build named like nd4j-native-onednn-avx512; the full name is in the tooltip. */
+    static String instructionSet(String nativeBuild) {
+        String b = nativeBuild == null ? "" : nativeBuild.toLowerCase(Locale.ROOT);
+        if (b.endsWith("avx512")) {
+            return " · AVX-512";
+        }
+        if (b.endsWith("avx2")) {
+            return " · AVX2";
+        }
+        return "";
     }
 
     private static String shortBackend(String backend) {

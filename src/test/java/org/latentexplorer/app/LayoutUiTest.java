@@ -109,6 +109,35 @@ class LayoutUiTest {
         assertTrue(elided.isEmpty(), String.join("\n", elided));
     }
 
+    /**
+     * The status bar is checked with whatever happens to be running when the test looks; this one makes room for the
+     * worst case: every kind of background work at once, so a slower machine cannot make the labels elide.
+     */
+    @Test
+    void statusBarFitsEveryJobAtOnceAt1600() {
+        fx(() -> {
+            ui.stage.setWidth(1600);
+            ui.stage.setHeight(1000);
+            return null;
+        });
+        ui.waitFor(() -> ui.stage.getScene().getWidth() == 1600);
+        String problem = fx(() -> {
+            Parent root = ui.stage.getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            javafx.scene.control.Control bar = (javafx.scene.control.Control) root.lookup("#status-bar");
+            Labeled working = (Labeled) root.lookup("#status-working");
+            Text longest = new Text(MainWindow.workingText(true, true, true, true));
+            longest.setFont(working.getFont());
+            Text now = new Text(working.getText());
+            now.setFont(working.getFont());
+            double needed = bar.prefWidth(-1) + longest.getLayoutBounds().getWidth() - now.getLayoutBounds().getWidth();
+            return needed <= bar.getWidth() ? null
+                    : String.format("the status bar needs %.0f px with every job running, has %.0f", needed, bar.getWidth());
+        });
+        assertTrue(problem == null, problem);
+    }
+
     @Test
     void everyButtonCanBeReachedAt1280By720() {
         List<String> unreachable = inEveryView(1280, 720, (n, out) -> {
