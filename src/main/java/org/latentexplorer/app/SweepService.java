@@ -7,13 +7,14 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
+import org.latentexplorer.sweep.SweepEvent;
 import org.latentexplorer.sweep.SweepFolder;
 import org.latentexplorer.sweep.SweepRunner;
 import org.latentexplorer.sweep.SweepSpec;
 
 /**
  * Runs a sweep in its folder on one background thread with the sweep's own {@link SweepRunner}: opening the folder
- * (refused when it holds another sweep), skipping finished runs and resuming unfinished ones. Progress lines are
+ * (refused when it holds another sweep), skipping finished runs and resuming unfinished ones. Progress events are
  * handed to the FX thread. {@link #stopSafely()} asks the runner to stop before its next step, so the task then ends
  * normally with the last epoch's checkpoint on disk; the task is never interrupted mid-write.
  */
@@ -25,7 +26,7 @@ final class SweepService extends Service<SweepRunner.Summary> {
     });
     private SweepSpec spec;
     private Path dir;
-    private Consumer<String> lines = l -> { };
+    private Consumer<SweepEvent> events = e -> { };
     private volatile SweepRunner runner;
     private volatile boolean stopRequested;
 
@@ -33,11 +34,11 @@ final class SweepService extends Service<SweepRunner.Summary> {
         setExecutor(thread);
     }
 
-    /** The sweep to run next, its folder and who receives its progress lines (on the FX thread). */
-    void sweep(SweepSpec s, Path folder, Consumer<String> onLine) {
+    /** The sweep to run next, its folder and who receives its events (on the FX thread). */
+    void sweep(SweepSpec s, Path folder, Consumer<SweepEvent> onEvent) {
         spec = s;
         dir = folder;
-        lines = onLine;
+        events = onEvent;
     }
 
     /** Whether a stop was asked for in the current run. */
@@ -58,14 +59,14 @@ final class SweepService extends Service<SweepRunner.Summary> {
     protected Task<SweepRunner.Summary> createTask() {
         SweepSpec s = spec;
         Path d = dir;
-        Consumer<String> out = lines;
+        Consumer<SweepEvent> out = events;
         stopRequested = false;
         runner = null;
         return new Task<>() {
             @Override
             protected SweepRunner.Summary call() {
                 SweepFolder folder = SweepFolder.open(d, s);
-                SweepRunner r = new SweepRunner(s, folder, 1, line -> Platform.runLater(() -> out.accept(line)));
+                SweepRunner r = new SweepRunner(s, folder, 1, e -> Platform.runLater(() -> out.accept(e)));
                 runner = r;
                 if (stopRequested) {
                     r.cancel();

@@ -32,6 +32,7 @@ import org.latentexplorer.sweep.GridEntry;
 import org.latentexplorer.sweep.Presets;
 import org.latentexplorer.sweep.RunResult;
 import org.latentexplorer.sweep.RunResultJson;
+import org.latentexplorer.sweep.SweepEvent;
 import org.latentexplorer.sweep.SweepFolder;
 import org.latentexplorer.sweep.SweepRun;
 import org.latentexplorer.sweep.SweepRunner;
@@ -411,7 +412,7 @@ final class SweepViewModel {
         message.set("");
         state.set(State.RUNNING);
         progressText.set("starting: opening the data set and the folder …");
-        service.sweep(s, dir, this::line);
+        service.sweep(s, dir, this::event);
         service.restart();
         refresh();
     }
@@ -425,9 +426,8 @@ final class SweepViewModel {
         }
     }
 
-    /** Takes one progress line of the runner (FX thread). */
-    void line(String text) {
-        SweepProgress p = SweepProgress.parse(text);
+    /** Takes one event of the runner (FX thread). */
+    void event(SweepEvent p) {
         if (!p.eta().isEmpty()) {
             eta = p.eta();
         }
@@ -439,6 +439,7 @@ final class SweepViewModel {
             case EPOCH -> running(p.run(), p.epoch(), p.epochs(), p.epoch() < p.epochs()
                     ? "running, epoch " + (p.epoch() + 1) + " of " + p.epochs() : "evaluating");
             case RESUMED -> running(p.run(), p.epoch(), p.epochs(), "resumed after epoch " + p.epoch() + " of " + p.epochs());
+            case EVALUATING -> running(p.run(), p.epoch(), p.epochs(), "evaluating");
             case FINISHED -> {
                 live.remove(p.run());
                 ended.add(p.run());
@@ -453,8 +454,8 @@ final class SweepViewModel {
                 markNextRunning();
                 refresh();
             }
-            case DAMAGED -> message.set(text);
-            case SKIPPED, OTHER -> { }
+            case DAMAGED, RESTARTED, WARNING -> message.set(p.text());
+            case STARTED, SKIPPED, DONE -> { }
         }
         updateProgress();
     }

@@ -67,9 +67,9 @@ final class SweepCommand implements Runnable {
                 int threads = NativeThreads.limit(NativeThreads.perJob(jobs));
                 out.println("--jobs " + jobs + ": ND4J native threads per process limited to " + threads);
             }
-            SweepRunner runner = new SweepRunner(s, folder, jobs, migExamples, line -> {
+            SweepRunner runner = new SweepRunner(s, folder, jobs, migExamples, e -> {
                 synchronized (out) {
-                    out.println(line);
+                    out.println(e.text());
                     out.flush();
                 }
             });

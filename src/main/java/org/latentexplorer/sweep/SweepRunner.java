@@ -36,13 +36,13 @@ import org.latentexplorer.training.TrainingListener;
  * run, or {@link Trainer#resume} from the run's checkpoint), then evaluated into {@code result.json}. Finished runs
  * (a valid result whose model has the SHA-256 it records) are skipped; a damaged run is started again and said so; a
  * run killed mid-way resumes from its last epoch's checkpoint. Up to {@code jobs} runs train at once, each on its
- * own thread with its own graph. Progress lines go to a {@link Progress}, called from the job threads.
+ * own thread with its own graph. Progress goes to a {@link Progress} as {@link SweepEvent}s, from the job threads.
  */
 public final class SweepRunner {
-    /** Receives progress lines; called from several threads, so implementations synchronise. */
+    /** Receives the sweep's events; called from several threads, so implementations synchronise. */
     @FunctionalInterface
     public interface Progress {
-        void line(String text);
+        void event(SweepEvent e);
     }
 
     /** What an invocation did: runs skipped as finished, runs trained or evaluated now, runs that failed. */
@@ -99,9 +99,10 @@ public final class SweepRunner {
     public Summary run(List<SweepRun> runs) {
         long start = System.nanoTime();
         RunPlan plan = plan();
-        progress.line(String.format(Locale.ROOT, "sweep %s: %d runs on %s, %s each, batch %d, lr %s, D=%d, %s; %d at once -> %s",
-                spec.name(), runs.size(), spec.dataset(), plan.describe(), spec.batch(), spec.lr(), spec.latents(),
-                spec.recon().cliName(), jobs, folder.dir()));
+        progress.event(SweepEvent.sweepWide(SweepEvent.Kind.STARTED, String.format(Locale.ROOT,
+                "sweep %s: %d runs on %s, %s each, batch %d, lr %s, D=%d, %s; %d at once -> %s", spec.name(), runs.size(),
+                spec.dataset(), plan.describe(), spec.batch(), spec.lr(), spec.latents(), spec.recon().cliName(), jobs,
+                folder.dir())));
         List<SweepRun> todo = new ArrayList<>();
         long remaining = 0;
         int skipped = 0;
@@ -110,10 +111,12 @@ public final class SweepRunner {
             switch (s.state()) {
                 case FINISHED -> {
                     skipped++;
-                    progress.line(r.name() + ": finished earlier (result.json and model SHA-256 match), skipped");
+                    progress.event(SweepEvent.about(SweepEvent.Kind.SKIPPED, r.name(), "",
+                            r.name() + ": finished earlier (result.json and model SHA-256 match), skipped"));
                 }
                 case DAMAGED -> {
-                    progress.line(r.name() + ": damaged, re-running it: " + s.reason());
+                    progress.event(SweepEvent.about(SweepEvent.Kind.DAMAGED, r.name(), s.reason(),
+                            r.name() + ": damaged, re-running it: " + s.reason()));
                     folder.log(r.name(), "re-run: " + s.reason());
                     folder.clear(r.name());
                     todo.add(r);
@@ -154,7 +157,8 @@ public final class SweepRunner {
                             synchronized (failures) {
                                 failures.add(message);
                             }
-                            progress.line(message);
+                            progress.event(SweepEvent.about(SweepEvent.Kind.FAILED, r.name(), String.valueOf(e.getMessage()),
+                                    message));
                             safeLog(r.name(), "failed: " + e.getMessage());
                         }
                     }));
@@ -174,8 +178,9 @@ public final class SweepRunner {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        progress.line(String.format(Locale.ROOT, "sweep %s: %d of %d runs finished now, %d skipped as finished, %d failed; %s",
-                spec.name(), completed.get(), runs.size(), skipped, failures.size(), Eta.duration(seconds)));
+        progress.event(SweepEvent.sweepWide(SweepEvent.Kind.DONE, String.format(Locale.ROOT,
+                "sweep %s: %d of %d runs finished now, %d skipped as finished, %d failed; %s", spec.name(), completed.get(),
+                runs.size(), skipped, failures.size(), Eta.duration(seconds))));
         if (!failures.isEmpty()) {
             throw new UserInputException(failures.size() + " of " + runs.size() + " runs failed (the others are kept): "
                     + String.join("; ", failures));
@@ -204,7 +209,8 @@ public final class SweepRunner {
                 contents = ModelFile.read(model);
                 requireSameRun(model, contents.manifest(), config);
             } catch (UserInputException e) {
-                progress.line(name + ": its checkpoint is unusable, re-running it from the start: " + e.getMessage());
+                progress.event(SweepEvent.about(SweepEvent.Kind.RESTARTED, name, e.getMessage(),
+                        name + ": its checkpoint is unusable, re-running it from the start: " + e.getMessage()));
                 folder.log(name, "re-run from the start: " + e.getMessage());
                 folder.clear(name);
                 contents = null;
@@ -212,11 +218,13 @@ public final class SweepRunner {
             if (contents != null) {
                 done = contents.manifest().epochsCompleted();
                 if (done < plan.epochs()) {
-                    progress.line(name + ": resuming after epoch " + done + " of " + plan.epochs());
+                    progress.event(new SweepEvent(SweepEvent.Kind.RESUMED, name, done, plan.epochs(), Double.NaN, "", "",
+                            name + ": resuming after epoch " + done + " of " + plan.epochs()));
                     folder.log(name, "resumed after epoch " + done + " of " + plan.epochs() + " (" + Instant.now() + ")");
                     trainer = Trainer.resume(model, contents, plan.epochs());
                 } else {
-                    progress.line(name + ": trained earlier (" + done + (done == 1 ? " epoch" : " epochs") + "), evaluating");
+                    progress.event(new SweepEvent(SweepEvent.Kind.EVALUATING, name, done, plan.epochs(), Double.NaN, "", "",
+                            name + ": trained earlier (" + done + (done == 1 ? " epoch" : " epochs") + "), evaluating"));
                 }
             }
         }
@@ -240,7 +248,7 @@ public final class SweepRunner {
                         result.evaluation().klLoss1(), result.evaluation().klLoss2()),
                 result.mig() == null ? "" : String.format(Locale.ROOT, ", MIG %.4f (%d examples)", result.mig().value(),
                         result.mig().examples()), eta.describe());
-        progress.line(line);
+        progress.event(new SweepEvent(SweepEvent.Kind.FINISHED, name, 0, 0, Double.NaN, eta.left(), "", line));
         folder.log(name, line);
         return true;
     }
@@ -276,8 +284,10 @@ public final class SweepRunner {
                 long now = System.nanoTime();
                 if (now - lastLine >= STEP_LINE_INTERVAL) {
                     lastLine = now;
-                    progress.line(String.format(Locale.ROOT, "%s: epoch %d/%d step %d/%d, %.0f img/s; %s", name, e.epoch(),
-                            e.epochs(), e.step(), e.stepsPerEpoch(), runImages / ((now - runStart) / 1e9), eta.describe()));
+                    double rate = runImages / ((now - runStart) / 1e9);
+                    progress.event(new SweepEvent(SweepEvent.Kind.STEP, name, e.epoch(), e.epochs(), rate, eta.left(), "",
+                            String.format(Locale.ROOT, "%s: epoch %d/%d step %d/%d, %.0f img/s; %s", name, e.epoch(),
+                                    e.epochs(), e.step(), e.stepsPerEpoch(), rate, eta.describe())));
                 }
             }
 
@@ -287,7 +297,8 @@ public final class SweepRunner {
                 EpochRecord r = e.record();
                 String line = String.format(Locale.ROOT, "%s: epoch %d/%d, loss %.4f rec %.4f div %.4f, %.0f img/s; %s", name,
                         r.epoch(), e.epochs(), r.loss(), r.recLoss(), r.divergence(), e.imagesPerSecond(), eta.describe());
-                progress.line(line);
+                progress.event(new SweepEvent(SweepEvent.Kind.EPOCH, name, r.epoch(), e.epochs(), e.imagesPerSecond(),
+                        eta.left(), "", line));
                 safeLog(name, line);
             }
         };
@@ -297,7 +308,7 @@ public final class SweepRunner {
         try {
             folder.log(name, line);
         } catch (UserInputException e) {
-            progress.line("warning: " + e.getMessage());
+            progress.event(SweepEvent.sweepWide(SweepEvent.Kind.WARNING, "warning: " + e.getMessage()));
         }
     }
 
@@ -327,7 +338,8 @@ public final class SweepRunner {
                     throw e;
                 }
                 // e.g. a latent size of 1: the run's Table 2 result stands, its MIG is recorded as null
-                progress.line(run.name() + ": no MIG: " + e.getMessage());
+                progress.event(SweepEvent.about(SweepEvent.Kind.WARNING, run.name(), "no MIG: " + e.getMessage(),
+                        run.name() + ": no MIG: " + e.getMessage()));
                 safeLog(run.name(), "no MIG: " + e.getMessage());
             }
         }
@@ -383,6 +395,13 @@ public final class SweepRunner {
 
         void runTrained() {
             runsTrained.incrementAndGet();
+        }
+
+        /** The time left in words ("2h31m"), or "" before the first images. */
+        String left() {
+            long d = done.get();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            return d == 0 || elapsed <= 0 ? "" : duration(Math.max(0, total - d) / (d / elapsed));
         }
 
         String describe() {
