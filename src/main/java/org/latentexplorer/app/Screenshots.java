@@ -9,8 +9,8 @@ import javafx.util.Duration;
 
 /**
  * Takes one screenshot per view of the running app (for the README): waits for the demo model's
- * grid, snapshots the Models, α explorer, Traverse, Fig 2 and latent map views of the demo model and the
- * teaching mode, then runs a short training job for the Train view (last, because the trained model becomes
+ * grid, snapshots the Models, α explorer, Traverse, Fig 2 and latent map views of the demo model, the
+ * teaching mode and (given {@code -Dscreenshots.sweep=DIR}) the Sweep view of a sweep folder, then runs a short training job for the Train view (last, because the trained model becomes
  * current) and exits.
  */
 final class Screenshots {
@@ -115,10 +115,30 @@ final class Screenshots {
                     later(() -> {
                         shoot("teaching-mode");
                         window.teachingMode(false);
-                        train();
+                        sweep();
                     });
                 });
             });
+        }));
+    }
+
+    /**
+     * The Sweep view on an existing sweep folder, named by {@code -Dscreenshots.sweep=DIR} (the README's picture shows
+     * the reproduction sweep of docs/reproduction.md); without it there is no sweep to show and the view is skipped.
+     */
+    private void sweep() {
+        String folder = System.getProperty("screenshots.sweep");
+        if (folder == null || folder.isBlank()) {
+            System.out.println("screenshot sweep skipped: no -Dscreenshots.sweep=DIR naming a sweep folder");
+            train();
+            return;
+        }
+        SweepViewModel vm = window.sweep();
+        window.tabs().getSelectionModel().select(6);
+        vm.openFolder(Path.of(folder));
+        waitFor(() -> !vm.rows().isEmpty(), 300, () -> later(() -> {
+            shoot("sweep");
+            train();
         }));
     }
 
