@@ -201,7 +201,11 @@ public final class SweepReport {
         if (paper) {
             md.append(" The paper's column is its Table 2 (docs/method.md §5), trained with the paper's full budget.");
         }
-        md.append("\n\n## Provenance\n\n");
+        md.append("\n\n## The paper's claims on these results\n\n");
+        for (PaperClaims.Check c : PaperClaims.check(results)) {
+            md.append("- **").append(c.claim()).append("**: ").append(c.verdict()).append(". ").append(c.detail()).append(".\n");
+        }
+        md.append("\n## Provenance\n\n");
         for (Map.Entry<String, String> m : meta.entrySet()) {
             md.append("- ").append(m.getKey()).append(": ").append(m.getValue()).append('\n');
         }
