@@ -1,6 +1,7 @@
 package org.latentexplorer.app;
 
 import org.latentexplorer.divergence.DivergenceKind;
+import org.latentexplorer.divergence.Notation;
 import org.latentexplorer.render.traversal.InterpolationMethod;
 import org.latentexplorer.render.traversal.RowOrder;
 
@@ -14,26 +15,12 @@ final class Labels {
 
     /** The divergence as the paper writes it, e.g. {@code JS⁎ᴳᵅ′} for JS_*^{Gα'}. */
     static String divergence(DivergenceKind k) {
-        return switch (k) {
-            case KL_QP -> "KL(q‖p)";
-            case KL_PQ -> "KL(p‖q)";
-            case BETA -> "β-VAE, β·KL(q‖p)";
-            case MMD -> "MMD";
-            case JSG -> "JSᴳᵅ′";
-            case JSG_DUAL -> "JS⁎ᴳᵅ′";
-            case JSG_NIELSEN -> "JSᴳᵅ (Nielsen)";
-            case JSG_NIELSEN_DUAL -> "JS⁎ᴳᵅ (Nielsen)";
-        };
+        return Notation.symbol(k);
     }
 
-    /**
-     * The library's plain-text notation typeset for the screen: {@code JS_*^{Gα'}} and {@code JS*^{Gα'}} become
-     * JS⁎ᴳᵅ′, {@code JS^{Gα}} JSᴳᵅ, {@code G_α} Gα.
-     */
+    /** The library's plain-text notation typeset for the screen ({@link Notation#typeset}). */
     static String typeset(String text) {
-        return text.replace("JS_*^{Gα'}", "JS⁎ᴳᵅ′").replace("JS*^{Gα'}", "JS⁎ᴳᵅ′").replace("JS^{Gα'}", "JSᴳᵅ′")
-                .replace("JS_*^{Gα}", "JS⁎ᴳᵅ").replace("JS*^{Gα}", "JS⁎ᴳᵅ").replace("JS^{Gα}", "JSᴳᵅ")
-                .replace("G_α", "Gα").replace("N_α", "Nα");
+        return Notation.typeset(text);
     }
 
     /** A sentence-long description for the divergence picker. */

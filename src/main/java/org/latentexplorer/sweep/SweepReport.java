@@ -20,6 +20,7 @@ import org.latentexplorer.common.AtomicFiles;
 import org.latentexplorer.common.Environment;
 import org.latentexplorer.common.UserInputException;
 import org.latentexplorer.divergence.DivergenceKind;
+import org.latentexplorer.divergence.Notation;
 import org.latentexplorer.render.chart.AlphaCurves;
 import org.latentexplorer.render.chart.LossBreakdown;
 import org.latentexplorer.render.chart.ParameterCurves;
@@ -178,7 +179,7 @@ public final class SweepReport {
         for (RunResult r : results) {
             OptionalDouble p = paper ? PaperTable2.value(r.configuration(), PaperTable2.columnFor(r.training().dataset())) : OptionalDouble.empty();
             RunResult.Evaluation e = r.evaluation();
-            md.append("| ").append(r.label()).append(" | ").append(r.run()).append(" | ").append(fmt(e.reconstruction()))
+            md.append("| ").append(Notation.typeset(r.label())).append(" | ").append(r.run()).append(" | ").append(fmt(e.reconstruction()))
                     .append(" |");
             if (paper) {
                 md.append(' ').append(p.isPresent() ? fmt(p.getAsDouble()) : "").append(" |");
@@ -203,7 +204,8 @@ public final class SweepReport {
         }
         md.append("\n\n## The paper's claims on these results\n\n");
         for (PaperClaims.Check c : PaperClaims.check(results)) {
-            md.append("- **").append(c.claim()).append("**: ").append(c.verdict()).append(". ").append(c.detail()).append(".\n");
+            md.append("- **").append(Notation.typeset(c.claim())).append("**: ").append(c.verdict()).append(". ")
+                    .append(Notation.typeset(c.detail())).append(".\n");
         }
         md.append("\n## Provenance\n\n");
         for (Map.Entry<String, String> m : meta.entrySet()) {
@@ -356,7 +358,7 @@ public final class SweepReport {
     }
 
     private static String label(DivergenceKind k) {
-        return k == DivergenceKind.JSG_DUAL ? "JS_*^{Gα'}" : k == DivergenceKind.JSG_NIELSEN_DUAL ? "JS_*^{Gα} (Nielsen)" : k.label();
+        return Notation.symbol(k);
     }
 
     /** Figs 10–11: the paper's α' variant (blue) and Nielsen's (red), reconstruction against α. */
@@ -425,6 +427,7 @@ public final class SweepReport {
     }
 
     private void chart(String base, JFreeChart chart, String what, List<RunResult> used) {
+        org.latentexplorer.render.chart.ChartNotation.typeset(chart);
         Map<String, String> meta = metadata(what, used);
         for (String ext : List.of(".png", ".svg")) {
             charts.put(Path.of(base + ext), new Chart(chart, meta));

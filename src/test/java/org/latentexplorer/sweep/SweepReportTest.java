@@ -89,8 +89,8 @@ class SweepReportTest {
         assertTrue(md.contains("| divergence | run | reconstruction | paper (dSprites) |"), md);
         int qp = md.indexOf("| KL(q‖p) | kl-qp-s1234 | 30.50 | 13.55 |");
         int pq = md.indexOf("| KL(p‖q) | kl-pq-s1234 | 35.25 | 14.18 |");
-        int js = md.indexOf("| JS^{Gα'} α=0.5 | jsg-a0.5-s1234 | 22.00 | 9.89 | 2.00 | 1.50 | 2.25 |");
-        int dual = md.indexOf("| JS_*^{Gα'} α=0.9 | jsg-dual-a0.9-s1234 | 16.00 | 5.74 |");
+        int js = md.indexOf("| JSᴳᵅ′ α=0.5 | jsg-a0.5-s1234 | 22.00 | 9.89 | 2.00 | 1.50 | 2.25 |");
+        int dual = md.indexOf("| JS⁎ᴳᵅ′ α=0.9 | jsg-dual-a0.9-s1234 | 16.00 | 5.74 |");
         assertTrue(qp > 0 && pq > qp && js > pq && dual > js, md);
         assertTrue(md.contains("4096 images"), "the budget is recorded: " + md);
         assertTrue(md.contains("a".repeat(64)), "every model's full SHA-256 is in the provenance: " + md);
@@ -139,7 +139,7 @@ class SweepReportTest {
         assertTrue(Files.readString(out.resolve("README.md")).contains("Not drawn"));
         // no MIG in these results: a blank MIG column, and no MIG figure
         assertTrue(md.contains("| weighted divergence | MIG | images seen |"), md);
-        assertTrue(md.contains("| JS^{Gα'} α=0.5 | jsg-a0.5-s1234 | 22.00 | 9.89 | 2.00 | 1.50 | 2.25 |  | 4096 |"), md);
+        assertTrue(md.contains("| JSᴳᵅ′ α=0.5 | jsg-a0.5-s1234 | 22.00 | 9.89 | 2.00 | 1.50 | 2.25 |  | 4096 |"), md);
         assertFalse(Files.exists(out.resolve("mig-alpha.png")));
         assertTrue(w.skipped().stream().anyMatch(s -> s.startsWith("MIG vs α")), w.skipped().toString());
     }
@@ -175,7 +175,7 @@ class SweepReportTest {
         Path out = dir.resolve("r");
         SweepReport.Written w = SweepReport.write(dir, out, ENV);
         String md = Files.readString(out.resolve("table2.md"));
-        assertTrue(md.contains("| JS^{Gα'} α=0.9 | jsg-a0.9-s1234 | 22.00 | 1.00 | 0.50 | 1.25 | 0.300 | 4096 |"), md);
+        assertTrue(md.contains("| JSᴳᵅ′ α=0.9 | jsg-a0.9-s1234 | 22.00 | 1.00 | 0.50 | 1.25 | 0.300 | 4096 |"), md);
         assertTrue(md.contains("| KL(q‖p) | kl-qp-s1234 | 30.50 |  |  | 3.00 |  | 4096 |"), "blank where null: " + md);
         List<String> lines = Files.readAllLines(out.resolve("table2.csv")).stream().filter(l -> !l.startsWith("#")).toList();
         int col = List.of(lines.get(0).split(",")).indexOf("mig");
@@ -187,7 +187,8 @@ class SweepReportTest {
         assertTrue(text.get(PngExport.MODEL).contains("jsg-dual-a0.9-s1234 sha256="), text.toString());
         assertFalse(text.get(PngExport.MODEL).contains("kl-qp-s1234"), "only the runs drawn: " + text);
         String svg = Files.readString(out.resolve("mig-alpha.svg"));
-        assertTrue(svg.contains("<svg") && svg.contains("JS^{Gα") && svg.contains("JS_*^{Gα"), "one line per family");
+        assertTrue(svg.contains("<svg") && svg.contains("JSᴳᵅ′") && svg.contains("JS⁎ᴳᵅ′"), "one line per family");
+        assertFalse(svg.replaceAll("<!--[\\s\\S]*?-->", "").contains("^{"), "the notation is typeset in what is drawn");
     }
 
     @Test
