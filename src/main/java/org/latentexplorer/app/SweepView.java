@@ -139,7 +139,7 @@ final class SweepView {
         table.getColumns().add(column("Run", 170, SweepRow::run));
         table.getColumns().add(column("Divergence", 150, SweepRow::label));
         table.getColumns().add(column("α", 45, r -> r.alpha() == null ? "" : SweepRun.number(r.alpha())));
-        table.getColumns().add(column("β", 45, r -> r.beta() == null ? "" : SweepRun.number(r.beta())));
+        table.getColumns().add(column("β", 55, r -> r.beta() == null ? "" : SweepRun.number(r.beta())));
         table.getColumns().add(column("λ", 45, r -> SweepRun.number(r.lambda())));
         table.getColumns().add(column("Reconstruction", 100, r -> value(r, e -> e.reconstruction())));
         table.getColumns().add(column("kl_loss1", 80, r -> value(r, RunResult.Evaluation::klLoss1)));

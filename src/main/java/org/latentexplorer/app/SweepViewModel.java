@@ -505,6 +505,10 @@ final class SweepViewModel {
         long done = rows.stream().filter(SweepRow::isFinished).count();
         if (state.get() != State.RUNNING && state.get() != State.STOPPING) {
             progress.set(n == 0 ? 0 : (double) done / n);
+            if (state.get() == State.IDLE) { // an opened folder says how far it is; after a run, its summary stays
+                progressText.set(done == 0 ? "not started" : done == n ? "all " + n + " runs finished"
+                        : done + " of " + n + " runs finished; Run continues with the others");
+            }
             return;
         }
         double part = currentEpochs > 0 ? (double) currentEpoch / currentEpochs : 0;

@@ -183,6 +183,8 @@ class SweepViewUiTest {
         assertTrue(partial.status().startsWith("partly trained"), partial.status());
         assertEquals(SweepViewModel.CUSTOM, fx(vm.preset::get), "the folder's sweep.json filled the form");
         assertEquals("0.1, 0.5, 0.9", fx(vm.alphas::get));
+        assertEquals("7 of 8 runs finished; Run continues with the others", fx(vm.progressTextProperty()::get),
+                "an opened folder says how far it is");
 
         // Fig 3: one series per skew JS divergence with (α, reconstruction) points, KL lines at the KL runs' values
         List<XYSeries> series = fx(() -> List.copyOf(vm.fig3().getSeries()));
