@@ -286,7 +286,7 @@ public final class SweepReport {
                 used.addAll(pq);
                 ReconstructionCurve rc = new ReconstructionCurve(split, c.x(), c.y(), rec(qp), rec(pq));
                 JFreeChart fig3 = AlphaCurves.reconstructionChart("Fig 3: reconstruction vs α, " + label(k) + " (" + split
-                        + ")", rc, null);
+                        + ")", label(k), rc, null);
                 fitRange(fig3, c.y(), rec(qp), rec(pq));
                 chart("fig3-" + slug, fig3, "Fig 3 (" + slug + ")", used);
             }

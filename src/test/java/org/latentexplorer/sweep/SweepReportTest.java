@@ -130,6 +130,8 @@ class SweepReportTest {
         // Fig 3 of jsg shows its reconstruction values and the two KL lines
         String fig3 = Files.readString(out.resolve("fig3-jsg.svg"));
         assertTrue(fig3.contains("KL(q‖p)") && fig3.contains("KL(p‖q)"), "the baselines are in the legend");
+        assertTrue(fig3.contains("JSᴳᵅ′ train"), "the α curve is named after its divergence");
+        assertTrue(Files.readString(out.resolve("fig3-jsg-dual.svg")).contains("JS⁎ᴳᵅ′ train"));
         // its y axis holds the curve (20 … 24) and both lines (30.5, 35.25), and not 0
         var range = SweepReportTest.fig3Range(List.of(20.0, 22.0, 24.0), 30.5, 35.25);
         assertTrue(range.getLowerBound() > 0 && range.getLowerBound() < 20 && range.getUpperBound() > 35.25, range.toString());

@@ -103,10 +103,15 @@ public final class AlphaCurves {
      * horizontal KL(q‖p) (cyan) and KL(p‖q) (green) lines, solid for test and dashed for train.
      */
     public static JFreeChart reconstructionChart(String title, ReconstructionCurve test, ReconstructionCurve train) {
+        return reconstructionChart(title, "JS", test, train);
+    }
+
+    /** {@link #reconstructionChart(String, ReconstructionCurve, ReconstructionCurve)} with the α curve named {@code curve}. */
+    public static JFreeChart reconstructionChart(String title, String curve, ReconstructionCurve test, ReconstructionCurve train) {
         XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(series("JS " + test.split(), test.alpha(), test.reconstruction()));
+        data.addSeries(series(curve + " " + test.split(), test.alpha(), test.reconstruction()));
         if (train != null) {
-            data.addSeries(series("JS " + train.split(), train.alpha(), train.reconstruction()));
+            data.addSeries(series(curve + " " + train.split(), train.alpha(), train.reconstruction()));
         }
         JFreeChart chart = lineChart(title, "α", "Reconstruction loss", data);
         XYPlot plot = chart.getXYPlot();
