@@ -222,7 +222,7 @@ final class CurveCommand implements Callable<Integer> {
             var rc = curves.reconstruction();
             table = rc.toTable();
             chart = AlphaCurves.reconstructionChart("Reconstruction vs α (" + curves.kind().label() + ", " + SweepCurves.SPLIT + ")",
-                    rc, null);
+                    curves.kind().label(), rc, null);
         }
         String settings = "curve --sweep; figure=" + which + "; models=" + files + "; numbers from each model's last epoch record"
                 + " (training means), not the Table 2 evaluation";

@@ -224,6 +224,11 @@ class CurveCommandTest {
         assertEquals(0, Cli.run("curve", "--sweep", a8 + "," + a2 + "," + qp + "," + pq, "--figure", "reconstruction",
                 "--out", png.toString()).exitCode());
         assertTrue(Files.size(png) > 0);
+        Path svg = dir.resolve("fig3.svg");
+        assertEquals(0, Cli.run("curve", "--sweep", a8 + "," + a2 + "," + qp + "," + pq, "--figure", "reconstruction",
+                "--out", svg.toString()).exitCode());
+        String drawn = Files.readString(svg).replace("&apos;", "'").replace("&#39;", "'"); // SVG escapes the prime
+        assertTrue(drawn.contains("JS^{Gα'} train"), "the α curve is named after its divergence");
 
         assertUserError(Cli.run("curve", "--sweep", a8 + "," + a2, "--figure", "reconstruction", "--out", fig3.toString()),
                 "kl-qp", "kl-pq");

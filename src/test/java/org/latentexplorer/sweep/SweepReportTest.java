@@ -209,7 +209,7 @@ class SweepReportTest {
     static org.jfree.data.Range fig3Range(List<Double> curve, double klQp, double klPq) {
         double[] alpha = {0.1, 0.5, 0.9};
         double[] y = curve.stream().mapToDouble(Double::doubleValue).toArray();
-        var chart = org.latentexplorer.render.chart.AlphaCurves.reconstructionChart("t",
+        var chart = org.latentexplorer.render.chart.AlphaCurves.reconstructionChart("t", "JS",
                 new org.latentexplorer.render.chart.ReconstructionCurve("train", alpha, y, klQp, klPq), null);
         SweepReport.fitRange(chart, y, klQp, klPq);
         return chart.getXYPlot().getRangeAxis().getRange();

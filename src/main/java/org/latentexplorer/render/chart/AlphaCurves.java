@@ -100,13 +100,9 @@ public final class AlphaCurves {
 
     /**
      * Fig. 3: reconstruction against α as blue "o-" (test) and "o--" (train, optional, may be null), with
-     * horizontal KL(q‖p) (cyan) and KL(p‖q) (green) lines, solid for test and dashed for train.
+     * horizontal KL(q‖p) (cyan) and KL(p‖q) (green) lines, solid for test and dashed for train. The α curve's legend
+     * entries are {@code curve} followed by the split, e.g. "JS*^{Gα'} train".
      */
-    public static JFreeChart reconstructionChart(String title, ReconstructionCurve test, ReconstructionCurve train) {
-        return reconstructionChart(title, "JS", test, train);
-    }
-
-    /** {@link #reconstructionChart(String, ReconstructionCurve, ReconstructionCurve)} with the α curve named {@code curve}. */
     public static JFreeChart reconstructionChart(String title, String curve, ReconstructionCurve test, ReconstructionCurve train) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(series(curve + " " + test.split(), test.alpha(), test.reconstruction()));

@@ -124,7 +124,7 @@ public class AlphaCurvesTest {
             train[i] -= 0.3;
         }
         ReconstructionCurve tr = new ReconstructionCurve("train", a, train, 8.1, 11.2);
-        JFreeChart chart = AlphaCurves.reconstructionChart("MNIST", test, tr);
+        JFreeChart chart = AlphaCurves.reconstructionChart("MNIST", "JS", test, tr);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
         assertEquals(Color.BLUE, r.getSeriesPaint(0));
@@ -138,7 +138,7 @@ public class AlphaCurvesTest {
         assertEquals(AlphaCurves.GREEN, markers.get(1).getPaint());
         assertEquals(11.61, ((ValueMarker) markers.get(1)).getValue(), 0.0);
         assertEquals(AlphaCurves.DASHED, markers.get(2).getStroke());
-        JFreeChart testOnly = AlphaCurves.reconstructionChart("dSprites", test, null);
+        JFreeChart testOnly = AlphaCurves.reconstructionChart("dSprites", "JS", test, null);
         assertEquals(1, testOnly.getXYPlot().getDataset().getSeriesCount());
     }
 
