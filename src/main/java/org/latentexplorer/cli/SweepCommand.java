@@ -61,6 +61,7 @@ final class SweepCommand implements Runnable {
             if (jobs < 1) {
                 throw new org.latentexplorer.common.UserInputException("--jobs must be >= 1, got " + jobs);
             }
+            SweepRunner.checkMigExamples(migExamples); // before the folder is made: a refused run writes nothing
             List<SweepRun> runs = only != null ? List.of(s.run(only)) : s.runs();
             SweepFolder folder = SweepFolder.open(dir, s);
             if (jobs > 1) {
@@ -102,9 +103,8 @@ final class SweepCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             SweepSpec s = definition.build();
-            if (migExamples != null && migExamples != 0 && migExamples < 2) {
-                throw new org.latentexplorer.common.UserInputException("--mig-examples must be 0 (no MIG) or at least 2, got "
-                        + migExamples);
+            if (migExamples != null) {
+                SweepRunner.checkMigExamples(migExamples);
             }
             List<SweepRun> runs = s.runs();
             out.println("# sweep " + s.name() + ": " + runs.size() + " runs in " + dir.toAbsolutePath().normalize()

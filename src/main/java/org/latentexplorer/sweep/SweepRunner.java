@@ -64,14 +64,24 @@ public final class SweepRunner {
     }
 
     /**
+     * Checks a per-run MIG sample size as {@code sweep run} and {@code sweep jobs} take it: 0 (no MIG) or at least 2.
+     *
+     * @return {@code migExamples}
+     * @throws UserInputException otherwise
+     */
+    public static int checkMigExamples(int migExamples) {
+        if (migExamples != 0 && migExamples < 2) {
+            throw new UserInputException("--mig-examples must be 0 (no MIG) or at least 2, got " + migExamples);
+        }
+        return migExamples;
+    }
+
+    /**
      * A runner that computes each finished run's MIG on {@code migExamples} examples where the data set has
      * ground-truth factors (docs/method.md §5.1); 0 skips the MIG.
      */
     public SweepRunner(SweepSpec spec, SweepFolder folder, int jobs, int migExamples, Progress progress) {
-        if (migExamples != 0 && migExamples < 2) {
-            throw new UserInputException("--mig-examples must be 0 (no MIG) or at least 2, got " + migExamples);
-        }
-        this.migExamples = migExamples;
+        this.migExamples = checkMigExamples(migExamples);
         if (jobs < 1) {
             throw new UserInputException("--jobs must be >= 1, got " + jobs);
         }

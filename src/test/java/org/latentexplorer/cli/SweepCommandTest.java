@@ -177,6 +177,8 @@ class SweepCommandTest {
         assertBad("unknown parameter --alpha for kl-qp", "sweep", "run", "--divergences", "kl-qp", "--alpha", "0.5", "--dir", d);
         assertBad("has no run 'jsg-a0.5-s1'", "sweep", "run", "table2", "--only", "jsg-a0.5-s1", "--dir", d);
         assertBad("give --images or --epochs, not both", "sweep", "run", "table2", "--images", "10", "--epochs", "1", "--dir", d);
+        assertBad("--mig-examples must be 0 (no MIG) or at least 2, got 1", "sweep", "run", "table2", "--mig-examples", "1", "--dir", d);
+        assertBad("--mig-examples must be 0 (no MIG) or at least 2, got 1", "sweep", "jobs", "table2", "--mig-examples", "1", "--dir", d);
         assertBad("holds no result.json", "sweep", "report", dir.toString(), "--out", dir.resolve("r").toString());
         assertFalse(Files.exists(dir.resolve("d")), "a refused definition leaves no folder");
     }
