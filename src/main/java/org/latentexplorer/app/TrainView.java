@@ -227,7 +227,8 @@ final class TrainView {
         TextField beta = tip(field(vm.beta, "beta"), "β of β-VAE: DIV = β·KL(q‖p)");
         beta.disableProperty().bind(vm.divergence.isNotEqualTo(DivergenceKind.BETA));
         g.addRow(row++, new Label("β"), checked(beta, TrainViewModel.Field.BETA));
-        g.addRow(row++, new Label("λ"), checked(tip(field(vm.lambda, "lambda"), "weight of the divergence in REC + λ·DIV"),
+        g.addRow(row++, new Label("λ"), checked(tip(field(vm.lambda, "lambda"), "weight of the divergence in REC + λ·DIV; with the paper's dual JS⁎ᴳᵅ′, a trained encoder feels about "
+                + "the pull of β-VAE with β = λ·α on the latents it uses (λ = 8 at α = 0.9 is close to β = 7.2)"),
                 TrainViewModel.Field.LAMBDA));
         g.addRow(row++, new Label("Epochs"), checked(tip(field(vm.epochs, "epochs"), "How many passes over the data set; a checkpoint is written after each"), TrainViewModel.Field.EPOCHS));
         g.addRow(row++, new Label("Batch size"), checked(tip(field(vm.batch, "batch"), "Images per optimiser step: the mini-batch each gradient of the loss is averaged over"), TrainViewModel.Field.BATCH));
