@@ -45,8 +45,9 @@ final class EvalCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--mig", description = "print the mutual information gap (disentanglement_lib's MIG: posterior means in 20 "
-            + "equal-width bins, MI with each factor over its entropy, mean gap) instead of the reconstruction error; needs a data "
-            + "set with ground-truth factors (dSprites)")
+            + "equal-width bins, MI with each factor over its entropy, mean gap) instead of the reconstruction error, after each "
+            + "factor's best latent and a table of every factor's normalised MI with every latent; needs a data set with "
+            + "ground-truth factors (dSprites)")
     boolean mig;
 
     @Option(names = "--mig-examples", defaultValue = "10000", paramLabel = "N",
@@ -109,8 +110,29 @@ final class EvalCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-12s H %.4f  best z%d  normalised MI %.4f  gap %.4f%n", r.factors().get(f),
                     r.factorEntropy()[f], r.bestLatent()[f], r.normalizedMi()[f][r.bestLatent()[f]], r.gaps()[f]);
         }
+        printMiTable(out, r);
         out.println("mutual information gap (MIG, mean over " + r.factors().size() + " factors):");
         out.println(Values.format(r.mig()));
         return 0;
+    }
+
+    /**
+     * The normalised MI of every factor with every latent, one row per factor, each row's largest marked with '*':
+     * where a factor is split over several latents (a small gap), this shows which ones share it.
+     */
+    private static void printMiTable(PrintWriter out, Mig.Result r) {
+        int d = r.normalizedMi()[0].length;
+        StringBuilder head = new StringBuilder("normalised MI   ");
+        for (int j = 0; j < d; j++) {
+            head.append(String.format(Locale.ROOT, "%7s", "z" + j));
+        }
+        out.println(head);
+        for (int f = 0; f < r.factors().size(); f++) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-14s", r.factors().get(f)));
+            for (int j = 0; j < d; j++) {
+                row.append(String.format(Locale.ROOT, "%6.3f%s", r.normalizedMi()[f][j], j == r.bestLatent()[f] ? "*" : " "));
+            }
+            out.println(row.toString().stripTrailing());
+        }
     }
 }

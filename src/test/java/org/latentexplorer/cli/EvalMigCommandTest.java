@@ -28,6 +28,30 @@ class EvalMigCommandTest {
             assertTrue(r.out().contains(factor + " "), r.out());
         }
         assertFalse(r.out().contains("color"), r.out());
+        // the table: one row per factor, one column per latent, the row's largest marked and equal to the best line's
+        java.util.List<String> lines = r.out().lines().toList();
+        int head = lines.indexOf(lines.stream().filter(l -> l.startsWith("normalised MI ")).findFirst().orElseThrow());
+        assertEquals(java.util.stream.IntStream.range(0, 10).mapToObj(j -> "z" + j).toList(),
+                java.util.Arrays.asList(lines.get(head).substring(14).trim().split("\\s+")));
+        for (int f = 0; f < 5; f++) {
+            String[] cells = lines.get(head + 1 + f).trim().split("\\s+");
+            String best = lines.get(f + 2); // "shape  H …  best zJ  normalised MI X  gap G"
+            assertTrue(best.startsWith(cells[0] + " "), best + " / " + lines.get(head + 1 + f));
+            int marked = -1;
+            double max = -1;
+            for (int j = 0; j < 10; j++) {
+                double v = Double.parseDouble(cells[1 + j].replace("*", ""));
+                assertTrue(v >= -1e-9 && v <= 1 + 1e-9, lines.get(head + 1 + f));
+                max = Math.max(max, v);
+                if (cells[1 + j].endsWith("*")) {
+                    marked = j;
+                }
+            }
+            assertTrue(best.contains("best z" + marked + " "), best);
+            String[] words = best.split("\\s+");
+            double bestMi = Double.parseDouble(words[java.util.Arrays.asList(words).indexOf("MI") + 1]);
+            assertEquals(bestMi, max, 0.0006, best);
+        }
         // the same seed draws the same examples
         assertEquals(r.lastLine(), Cli.run("eval", "--model", model.toString(), "--mig", "--mig-examples", "300", "--seed", "4").lastLine());
     }
