@@ -46,7 +46,7 @@ class NarrowPosteriorTest {
                 }
             }
         }
-        // the demos' setting (models/README.md): α = 0.9, λ = 8 pulls like β = 7.2; α = ½ halves KL(q‖p)
+        // c(α) at two settings: α = 0.9 (with λ = 8 it pulls like β = 7.2) and α = ½ (it halves KL(q‖p))
         checks.add(() -> assertEquals(-0.0471, offset(0.9), 5e-4));
         checks.add(() -> assertEquals(-0.0966, offset(0.5), 5e-4));
         assertAll(checks);
