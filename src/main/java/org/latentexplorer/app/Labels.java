@@ -37,9 +37,16 @@ final class Labels {
         };
     }
 
-    /** The two KL terms a JS-family divergence is made of, as chart and table names. */
-    static String[] klTerms(boolean dual) {
-        return dual ? new String[] {"KL(Gα‖q) term", "KL(Gα‖p) term"} : new String[] {"KL(q‖Gα) term", "KL(p‖Gα) term"};
+    /**
+     * The two KL terms a JS-family divergence is made of, as chart and table names: the duals measure from the
+     * geometric mean, the others to it, and the paper's variants use its mean Gα′ ∝ q^α p^(1−α), Nielsen's Gα
+     * (docs/method.md §1.4–1.7). For any other divergence, or none, the generic names of JSᴳᵅ.
+     */
+    static String[] klTerms(DivergenceKind kind) {
+        boolean dual = kind == DivergenceKind.JSG_DUAL || kind == DivergenceKind.JSG_NIELSEN_DUAL;
+        String g = kind == DivergenceKind.JSG || kind == DivergenceKind.JSG_DUAL ? "Gα′" : "Gα";
+        return dual ? new String[] {"KL(" + g + "‖q) term", "KL(" + g + "‖p) term"}
+                : new String[] {"KL(q‖" + g + ") term", "KL(p‖" + g + ") term"};
     }
 
     static String rowOrder(RowOrder o) {

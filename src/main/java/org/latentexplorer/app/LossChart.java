@@ -40,7 +40,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.model.EpochRecord;
 import org.latentexplorer.model.ModelFile;
 import org.latentexplorer.model.ModelManifest;
@@ -463,9 +462,7 @@ final class LossChart {
         if (unit == Unit.STEP && !(perEpoch > 0)) {
             throw new IllegalArgumentException(name + " records no step count: its epochs cannot be placed on steps");
         }
-        boolean dual = mf.trainable() && (mf.divergence().kind() == DivergenceKind.JSG_DUAL
-                || mf.divergence().kind() == DivergenceKind.JSG_NIELSEN_DUAL);
-        String[] kl = Labels.klTerms(dual);
+        String[] kl = Labels.klTerms(mf.trainable() ? mf.divergence().kind() : null);
         String[] names = {"total loss", "reconstruction", "divergence", kl[0], kl[1]};
         for (Part p : parts) {
             p.overlay.setNotify(false);

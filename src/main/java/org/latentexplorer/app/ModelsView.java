@@ -124,13 +124,10 @@ final class ModelsView {
 
     /** A KL-term column, named for the current model's divergence (its dual swaps the arguments). */
     private TableColumn<EpochRecord, String> klColumn(int term) {
-        TableColumn<EpochRecord, String> c = column(Labels.klTerms(false)[term],
+        TableColumn<EpochRecord, String> c = column(Labels.klTerms(null)[term],
                 r -> (term == 0 ? r.kl1() : r.kl2()) == null ? "" : num(term == 0 ? r.kl1() : r.kl2()));
         ctx.model.addListener((o, was, now) -> {
-            boolean dual = now != null && now.manifest().trainable()
-                    && (now.manifest().divergence().kind() == org.latentexplorer.divergence.DivergenceKind.JSG_DUAL
-                    || now.manifest().divergence().kind() == org.latentexplorer.divergence.DivergenceKind.JSG_NIELSEN_DUAL);
-            c.setText(Labels.klTerms(dual)[term]);
+            c.setText(Labels.klTerms(now != null && now.manifest().trainable() ? now.manifest().divergence().kind() : null)[term]);
         });
         return c;
     }

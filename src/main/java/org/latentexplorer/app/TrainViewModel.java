@@ -334,8 +334,7 @@ public final class TrainViewModel {
     static String[] seriesNames(DivergenceKind kind) {
         String div = "divergence " + Labels.divergence(kind);
         if (kind.isSkewJs()) {
-            boolean dual = kind == DivergenceKind.JSG_DUAL || kind == DivergenceKind.JSG_NIELSEN_DUAL;
-            String[] kl = Labels.klTerms(dual);
+            String[] kl = Labels.klTerms(kind);
             return new String[] {"total loss", "reconstruction", div, kl[0], kl[1]};
         }
         return new String[] {"total loss", "reconstruction", div};

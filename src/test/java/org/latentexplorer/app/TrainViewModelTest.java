@@ -206,9 +206,12 @@ class TrainViewModelTest {
 
     @Test
     void theSeriesHaveHumanNames() {
-        assertEquals(java.util.List.of("total loss", "reconstruction", "divergence JS⁎ᴳᵅ′", "KL(Gα‖q) term", "KL(Gα‖p) term"),
+        assertEquals(java.util.List.of("total loss", "reconstruction", "divergence JS⁎ᴳᵅ′", "KL(Gα′‖q) term", "KL(Gα′‖p) term"),
                 java.util.List.of(TrainViewModel.seriesNames(DivergenceKind.JSG_DUAL)));
-        assertEquals("KL(q‖Gα) term", TrainViewModel.seriesNames(DivergenceKind.JSG)[3]);
+        // the paper's variants use Gα′ ∝ q^α p^(1−α), Nielsen's Gα; the duals measure from the mean
+        assertEquals("KL(q‖Gα′) term", TrainViewModel.seriesNames(DivergenceKind.JSG)[3]);
+        assertEquals("KL(Gα‖p) term", TrainViewModel.seriesNames(DivergenceKind.JSG_NIELSEN_DUAL)[4]);
+        assertEquals("KL(p‖Gα) term", TrainViewModel.seriesNames(DivergenceKind.JSG_NIELSEN)[4]);
         assertEquals(3, TrainViewModel.seriesNames(DivergenceKind.KL_QP).length);
     }
 
