@@ -43,9 +43,8 @@ final class Labels {
      * (docs/method.md §1.4–1.7). For any other divergence, or none, the generic names of JSᴳᵅ.
      */
     static String[] klTerms(DivergenceKind kind) {
-        boolean dual = kind == DivergenceKind.JSG_DUAL || kind == DivergenceKind.JSG_NIELSEN_DUAL;
-        String g = kind == DivergenceKind.JSG || kind == DivergenceKind.JSG_DUAL ? "Gα′" : "Gα";
-        return dual ? new String[] {"KL(" + g + "‖q) term", "KL(" + g + "‖p) term"}
+        String g = kind != null && kind.isPaperSkewJs() ? "Gα′" : "Gα";
+        return kind != null && kind.isDualJs() ? new String[] {"KL(" + g + "‖q) term", "KL(" + g + "‖p) term"}
                 : new String[] {"KL(q‖" + g + ") term", "KL(p‖" + g + ") term"};
     }
 

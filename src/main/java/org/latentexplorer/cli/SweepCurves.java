@@ -106,8 +106,7 @@ final class SweepCurves {
             kl2[i] = runs[i].kl2();
             total[i] = runs[i].loss() - runs[i].recLoss();
         }
-        boolean dual = kind == DivergenceKind.JSG_DUAL || kind == DivergenceKind.JSG_NIELSEN_DUAL;
-        return new LossBreakdown(kind.label() + " loss breakdown (" + SPLIT + ")", dual, alpha, kl1, kl2, total);
+        return new LossBreakdown(kind.label() + " loss breakdown (" + SPLIT + ")", kind.isDualJs(), alpha, kl1, kl2, total);
     }
 
     /** Fig. 3: reconstruction against α with the KL baselines' reconstruction as horizontal lines. */

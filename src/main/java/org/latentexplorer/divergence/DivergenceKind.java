@@ -49,6 +49,19 @@ public enum DivergenceKind {
         return this == JSG || this == JSG_DUAL || this == JSG_NIELSEN || this == JSG_NIELSEN_DUAL;
     }
 
+    /** Whether this is a dual skew geometric JS, whose KL terms measure from the geometric mean (§1.6, §1.7). */
+    public boolean isDualJs() {
+        return this == JSG_DUAL || this == JSG_NIELSEN_DUAL;
+    }
+
+    /**
+     * Whether this is one of the paper's skew geometric JS pair, with the mean G′α ∝ q^α p^(1−α) (§1.5, §1.7; the
+     * paper code's {@code invert_alpha}), rather than Nielsen's Gα.
+     */
+    public boolean isPaperSkewJs() {
+        return this == JSG || this == JSG_DUAL;
+    }
+
     /** Whether the value factorises over latent dimensions (everything but MMD). */
     public boolean isPerDimension() {
         return this != MMD;

@@ -172,8 +172,7 @@ public final class TorchExport {
             if (d.kind().isSkewJs()) {
                 params.put("GJS_A", d.alpha());
                 params.put("GJS_B", lambda);
-                params.put("GJS_invA", d.kind() == org.latentexplorer.divergence.DivergenceKind.JSG
-                        || d.kind() == org.latentexplorer.divergence.DivergenceKind.JSG_DUAL);
+                params.put("GJS_invA", d.kind().isPaperSkewJs());
             }
             if (d.kind() == org.latentexplorer.divergence.DivergenceKind.MMD) {
                 params.put("MMD_B", lambda);
