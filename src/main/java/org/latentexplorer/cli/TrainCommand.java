@@ -15,6 +15,7 @@ import org.latentexplorer.data.Subset;
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.DivergenceSpec;
 import org.latentexplorer.model.ModelFile;
+import org.latentexplorer.model.ModelManifest;
 import org.latentexplorer.model.Reconstruction;
 import org.latentexplorer.render.export.EpochGridGif;
 import org.latentexplorer.render.export.ExportMetadata;
@@ -83,7 +84,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--keep-every", defaultValue = "0", description = "also keep FILE-epochN copies every N epochs (0 = none)")
     int keepEvery;
 
-    @Option(names = "--resume", description = "continue training from this checkpoint (its settings are used)")
+    @Option(names = "--resume", description = "continue training from this checkpoint, with the settings it records (the "
+            + "divergence and data options are refused beside it); give --epochs for the new total, and --keep-every, "
+            + "--grid-gif as for a new run")
     Path resume;
 
     @Option(names = "--out", required = true, description = "model file to write (.zip)")
@@ -110,6 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         int startEpochs = 0;
         if (resume != null) {
             ModelFile.Contents contents = ModelFile.read(resume);
+            refuseSettingsWithResume(contents.manifest());
             startEpochs = contents.manifest().epochsCompleted();
             if (contents.manifest().imported() != null && spec.commandLine().getParseResult().hasMatchedOption("--dataset")) {
                 // a model imported from PyTorch names its data set the PyTorch way: the data here can be given
@@ -122,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
             if (gridGif != null) {
                 earlier = earlierFrames(contents.manifest().architecture().latents(), contents.manifest().architecture().imageSize());
             }
-            trainer = Trainer.resume(resume, contents, epochs != null ? epochs : contents.manifest().provenance().epochs());
+            trainer = Trainer.resume(resume, contents, epochs != null ? epochs : contents.manifest().provenance().epochs(), keepEvery);
         } else {
             if (divergence == null) {
                 throw new UserInputException("train needs --divergence NAME (kl-qp, kl-pq, beta, mmd, jsg, jsg-dual, jsg-nielsen, jsg-nielsen-dual)");
@@ -218,6 +222,34 @@ final class TrainCommand implements Callable<Integer> {
         bar.clear();
         stdout.println("saved " + out);
         return 0;
+    }
+
+    /** The options that set what is trained; a resumed run takes them from its checkpoint. */
+    private static final List<String> MODEL_SETTINGS = List.of("--divergence", "--alpha", "--beta", "--lambda", "--recon",
+            "--latents", "--batch", "--lr", "--seed");
+    /** The options that choose the data; with --resume, given only for a model imported from PyTorch. */
+    private static final List<String> DATA_SETTINGS = List.of("--dataset", "--limit", "--subset");
+
+    /**
+     * Refuses options that a resumed run would otherwise ignore: it continues with the settings its checkpoint
+     * records, so a {@code --lambda 4} beside {@code --resume} would silently train at the old λ. A model imported
+     * from PyTorch records no data this program can open, so it may be given its data.
+     */
+    private void refuseSettingsWithResume(ModelManifest m) {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        List<String> refused = new java.util.ArrayList<>(MODEL_SETTINGS);
+        if (m.imported() == null) {
+            refused.addAll(DATA_SETTINGS);
+        }
+        List<String> named = refused.stream().filter(given::hasMatchedOption).toList();
+        if (!named.isEmpty()) {
+            var p = m.provenance();
+            throw new UserInputException(String.join(", ", named) + " cannot be given with --resume: training continues with the "
+                    + "settings recorded in " + resume + " (" + m.divergence().describe() + ", lambda " + m.lambda() + ", "
+                    + m.reconstruction().cliName() + ", D=" + m.architecture().latents() + ", batch " + p.batchSize() + ", lr "
+                    + p.learningRate() + ", seed " + p.seed() + ", data " + p.dataset() + (p.limit() == 0 ? "" : " limit " + p.limit()
+                    + " " + p.subset()) + "); to train with other settings, start a new run without --resume");
+        }
     }
 
     /**

@@ -231,7 +231,7 @@ public final class SweepRunner {
                     progress.event(new SweepEvent(SweepEvent.Kind.RESUMED, name, done, plan.epochs(), Double.NaN, "", "",
                             name + ": resuming after epoch " + done + " of " + plan.epochs()));
                     folder.log(name, "resumed after epoch " + done + " of " + plan.epochs() + " (" + Instant.now() + ")");
-                    trainer = Trainer.resume(model, contents, plan.epochs());
+                    trainer = Trainer.resume(model, contents, plan.epochs(), 0);
                 } else {
                     progress.event(new SweepEvent(SweepEvent.Kind.EVALUATING, name, done, plan.epochs(), Double.NaN, "", "",
                             name + ": trained earlier (" + done + (done == 1 ? " epoch" : " epochs") + "), evaluating"));

@@ -80,11 +80,15 @@ public final class Trainer {
      *                            complete
      */
     public static Trainer resume(Path checkpoint, int totalEpochs) {
-        return resume(checkpoint, ModelFile.read(checkpoint), totalEpochs);
+        return resume(checkpoint, ModelFile.read(checkpoint), totalEpochs, 0);
     }
 
-    /** As {@link #resume(Path, int)}, with the file's contents already read (by a caller that checked them first). */
-    public static Trainer resume(Path checkpoint, ModelFile.Contents contents, int totalEpochs) {
+    /**
+     * As {@link #resume(Path, int)}, with the file's contents already read (by a caller that checked them first),
+     * also keeping a copy of the checkpoint every {@code keepEvery} epochs (0 = none). Keeping copies is not a
+     * setting of the model, so the caller chooses it again on every resume.
+     */
+    public static Trainer resume(Path checkpoint, ModelFile.Contents contents, int totalEpochs, int keepEvery) {
         // every check on the file first: opening its data (a folder or IDX files) is the expensive part
         ModelFile.Contents resumable = resumable(checkpoint, contents, totalEpochs);
         Provenance p = contents.manifest().provenance();
@@ -97,7 +101,7 @@ public final class Trainer {
                     + "', which cannot be opened here: " + e.getMessage() + (e.getMessage().endsWith(".") ? "" : ".")
                     + " Put the data back where it was to continue training.", e);
         }
-        return continued(resumable, data, totalEpochs);
+        return continued(resumable, data, totalEpochs, keepEvery);
     }
 
     /**
@@ -106,7 +110,7 @@ public final class Trainer {
      * @throws UserInputException if the model cannot be trained here, has no optimizer state or is already complete
      */
     public static Trainer resume(Path checkpoint, ModelFile.Contents contents, Dataset data, int totalEpochs) {
-        return continued(resumable(checkpoint, contents, totalEpochs), data, totalEpochs);
+        return continued(resumable(checkpoint, contents, totalEpochs), data, totalEpochs, 0);
     }
 
     /**
@@ -133,11 +137,11 @@ public final class Trainer {
     }
 
     /** A trainer continuing checked contents on {@code data}. */
-    private static Trainer continued(ModelFile.Contents contents, Dataset data, int totalEpochs) {
+    private static Trainer continued(ModelFile.Contents contents, Dataset data, int totalEpochs, int keepEvery) {
         ModelManifest m = contents.manifest();
         Provenance p = m.provenance();
         TrainingConfig config = new TrainingConfig(p.dataset(), p.limit(), Subset.fromCliName(p.subset()), m.divergence(), m.lambda(), m.reconstruction(),
-                m.architecture().latents(), totalEpochs, p.batchSize(), p.learningRate(), p.seed(), 0);
+                m.architecture().latents(), totalEpochs, p.batchSize(), p.learningRate(), p.seed(), keepEvery);
         // a file written before identities were recorded gets the identity of the data read now
         String identity = p.datasetIdentity().equals(Provenance.UNKNOWN) ? DatasetIdentity.ofOrUnknown(p.dataset())
                 : p.datasetIdentity();

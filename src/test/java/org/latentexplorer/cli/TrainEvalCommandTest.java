@@ -78,6 +78,26 @@ class TrainEvalCommandTest {
     }
 
     @Test
+    void resumeKeepsCopiesWhenAskedAndRefusesSettingsItWouldIgnore() throws IOException {
+        Path m = Files.copy(model(), dir.resolve("kept.zip"));
+        Cli r = Cli.run("train", "--resume", m.toString(), "--epochs", "3", "--keep-every", "2", "--out", m.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.exists(dir.resolve("kept-epoch2.zip")), "--keep-every is honoured on resume");
+        assertFalse(Files.exists(dir.resolve("kept-epoch3.zip")));
+        assertEquals(2, VaeModel.load(dir.resolve("kept-epoch2.zip")).manifest().epochsCompleted());
+        assertEquals(3, VaeModel.load(m).manifest().epochsCompleted());
+
+        // a setting beside --resume used to be ignored without a word; now it is refused and the file is untouched
+        byte[] before = Files.readAllBytes(m);
+        Cli lambda = Cli.run("train", "--resume", m.toString(), "--epochs", "4", "--lambda", "4", "--out", m.toString());
+        assertUserError(lambda, "--lambda", "--resume", "kept.zip", "lambda 1.0", "seed 1234");
+        Cli several = Cli.run("train", "--resume", m.toString(), "--epochs", "4", "--lr", "1e-3", "--limit", "64",
+                "--out", m.toString());
+        assertUserError(several, "--lr, --limit");
+        assertArrayEquals(before, Files.readAllBytes(m));
+    }
+
+    @Test
     void aModelAndADataSetOfDifferentImageSizesAreRejected() throws IOException {
         Path mnist = mnistDir(dir.resolve("mnist"));
         Cli r = Cli.run("eval", "--model", model().toString(), "--dataset", "mnist:" + mnist);
