@@ -76,13 +76,14 @@ final class ModelsView {
         manifest.setVgap(4);
         manifest.setId("models-manifest");
         history.setId("models-history");
-        history.getColumns().add(column("epoch", r -> Integer.toString(r.epoch())));
+        // the short columns (epoch numbers, seconds) stay narrow, so the named ones fit at 1280 wide
+        history.getColumns().add(narrow(column("epoch", r -> Integer.toString(r.epoch())), 64));
         history.getColumns().add(column("loss", r -> num(r.loss())));
         history.getColumns().add(column("reconstruction", r -> num(r.recLoss())));
         history.getColumns().add(column("divergence", r -> num(r.divergence())));
         history.getColumns().add(klColumn(0));
         history.getColumns().add(klColumn(1));
-        history.getColumns().add(column("seconds", r -> String.format(Locale.ROOT, "%.1f", r.seconds())));
+        history.getColumns().add(narrow(column("seconds", r -> String.format(Locale.ROOT, "%.1f", r.seconds())), 80));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setPlaceholder(new Label("no epochs recorded: an untrained model"));
         historyChart = new LossChart(ctx, "models-chart", "Loss history per epoch", LossChart.Unit.EPOCH,
@@ -119,6 +120,13 @@ final class ModelsView {
     private static TableColumn<EpochRecord, String> column(String name, java.util.function.Function<EpochRecord, String> f) {
         TableColumn<EpochRecord, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        return c;
+    }
+
+    private static <S, T> TableColumn<S, T> narrow(TableColumn<S, T> c, double width) {
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
+        c.setMaxWidth(width * 1.25);
         return c;
     }
 

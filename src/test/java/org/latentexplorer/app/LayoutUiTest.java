@@ -109,6 +109,31 @@ class LayoutUiTest {
         assertTrue(elided.isEmpty(), String.join("\n", elided));
     }
 
+    /** At the smallest supported size (1280×720) every table's column headers are whole, e.g. the Models view's loss history. */
+    @Test
+    void noTableHeaderIsCutShortAt1280By720() {
+        List<String> elided = inEveryView(1280, 720, (n, out) -> {
+            if (!(n instanceof Labeled l) || l.getText() == null || l.getText().isEmpty() || !inColumnHeader(n)) {
+                return;
+            }
+            for (Node c : l.getChildrenUnmodifiable()) {
+                if (c instanceof Text shown && c.isVisible() && !shown.getText().equals(l.getText())) {
+                    out.add(describe(l) + " header shows \"" + shown.getText() + "\" of \"" + l.getText() + "\"");
+                }
+            }
+        });
+        assertTrue(elided.isEmpty(), String.join("\n", elided));
+    }
+
+    private static boolean inColumnHeader(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains("column-header")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The status bar is checked with whatever happens to be running when the test looks; this one makes room for the
      * worst case: every kind of background work at once, so a slower machine cannot make the labels elide.
