@@ -2,6 +2,7 @@ package org.latentexplorer.app;
 
 import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.divergence.Notation;
+import org.latentexplorer.model.ModelManifest;
 import org.latentexplorer.render.traversal.InterpolationMethod;
 import org.latentexplorer.render.traversal.RowOrder;
 
@@ -46,6 +47,14 @@ final class Labels {
         String g = kind != null && kind.isPaperSkewJs() ? "Gα′" : "Gα";
         return kind != null && kind.isDualJs() ? new String[] {"KL(" + g + "‖q) term", "KL(" + g + "‖p) term"}
                 : new String[] {"KL(q‖" + g + ") term", "KL(p‖" + g + ") term"};
+    }
+
+    /**
+     * The KL-term names for a model's history: those of its divergence, or the generic ones when there is no model
+     * or it was imported with a loss we do not implement (its recorded divergence then means nothing).
+     */
+    static String[] klTerms(ModelManifest m) {
+        return klTerms(m != null && m.trainable() ? m.divergence().kind() : null);
     }
 
     static String rowOrder(RowOrder o) {

@@ -462,7 +462,7 @@ final class LossChart {
         if (unit == Unit.STEP && !(perEpoch > 0)) {
             throw new IllegalArgumentException(name + " records no step count: its epochs cannot be placed on steps");
         }
-        String[] kl = Labels.klTerms(mf.trainable() ? mf.divergence().kind() : null);
+        String[] kl = Labels.klTerms(mf);
         String[] names = {"total loss", "reconstruction", "divergence", kl[0], kl[1]};
         for (Part p : parts) {
             p.overlay.setNotify(false);

@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.latentexplorer.divergence.DivergenceKind;
 import org.latentexplorer.model.EpochRecord;
 import org.latentexplorer.model.ModelManifest;
 
@@ -132,10 +133,10 @@ final class ModelsView {
 
     /** A KL-term column, named for the current model's divergence (its dual swaps the arguments). */
     private TableColumn<EpochRecord, String> klColumn(int term) {
-        TableColumn<EpochRecord, String> c = column(Labels.klTerms(null)[term],
+        TableColumn<EpochRecord, String> c = column(Labels.klTerms((DivergenceKind) null)[term],
                 r -> (term == 0 ? r.kl1() : r.kl2()) == null ? "" : num(term == 0 ? r.kl1() : r.kl2()));
         ctx.model.addListener((o, was, now) -> {
-            c.setText(Labels.klTerms(now != null && now.manifest().trainable() ? now.manifest().divergence().kind() : null)[term]);
+            c.setText(Labels.klTerms(now == null ? null : now.manifest())[term]);
         });
         return c;
     }
